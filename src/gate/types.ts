@@ -1,0 +1,76 @@
+import type { TestStatus } from '../avido/schemas.js'
+
+export type Badge = 'success' | 'warning' | 'error'
+/** `none`: no test matched and `min-tests: 0` allowed it. */
+export type Result = Badge | 'none'
+export type FailOn = 'error' | 'warning' | 'never'
+
+export interface Thresholds {
+  /** Pass rate (percent) above which the badge is success. */
+  warning: number
+  /** Pass rate (percent) at or below which the badge is error. */
+  error: number
+}
+
+export interface EvalOutcome {
+  id: string
+  definitionId: string
+  name: string
+  type: string
+  status: TestStatus
+  score: number | null
+  passed: boolean
+  /** The eval's own explanation, already reduced to plain text (untrusted, not yet escaped). */
+  explanation: string
+}
+
+export interface JudgedTest {
+  id: string
+  taskId: string
+  taskTitle: string
+  runId: string
+  status: TestStatus
+  createdAt: string
+  passed: number
+  total: number
+  /** Percent, unrounded; 0 for an errored (FAILED) test. */
+  passRate: number
+  badge: Badge
+  errored: boolean
+  pending: boolean
+  evals: EvalOutcome[]
+}
+
+export interface Breakdown {
+  id: string
+  name: string
+  /** Eval type, for eval-definition breakdowns. */
+  type?: string
+  passed: number
+  failed: number
+  total: number
+  tests: number
+  passRate: number
+  badge: Badge
+}
+
+export interface Judgement {
+  result: Result
+  /** Overall micro-average pass rate in percent, unrounded (0 when there are no evals). */
+  passRate: number
+  passed: number
+  failed: number
+  total: number
+  tests: number
+  erroredTests: number
+  pendingTests: number
+  tasks: Breakdown[]
+  evalDefinitions: Breakdown[]
+  judgedTests: JudgedTest[]
+  /** The test with the lowest pass rate (ties: the first created), used for the Avido issue. */
+  worstTest: JudgedTest | undefined
+  thresholds: Thresholds
+  failOn: FailOn
+  /** True when the verdict fails the step for quality. */
+  failsQuality: boolean
+}
