@@ -17,6 +17,11 @@ export default tseslint.config(
     }
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     files: ['emulators/**', 'demo/**', 'bench/**', '__tests__/**', 'scripts/**'],
     rules: { 'no-console': 'off' }
   }
