@@ -1,0 +1,35 @@
+import type { Judgement } from '../gate/types.js'
+import { truncatePlain } from './escape.js'
+import { formatCount, formatRate, plural } from './format.js'
+
+// Commit status descriptions: plain text (GitHub shows them verbatim), one line, at most 140 characters.
+
+export const MAX_STATUS_DESCRIPTION = 140
+
+const fit = (text: string) => truncatePlain(text, MAX_STATUS_DESCRIPTION)
+
+/** `Waiting for Avido: 12/40 tests settled`. */
+export function pendingDescription(settled: number, total: number): string {
+  if (total <= 0) return 'Waiting for Avido: no tests yet'
+  return fit(`Waiting for Avido: ${formatCount(settled)}/${formatCount(total)} tests settled`)
+}
+
+/** `82.5% passed (33/40 evals) · success`. */
+export function finalDescription(judgement: Judgement): string {
+  if (judgement.result === 'none') return 'No Avido tests matched · none'
+  const errored = judgement.erroredTests > 0 ? `, ${plural(judgement.erroredTests, 'errored test')}` : ''
+  return fit(
+    `${formatRate(judgement.passRate)}% passed (${formatCount(judgement.passed)}/${formatCount(judgement.total)} evals${errored}) · ${judgement.result}`
+  )
+}
+
+/** `Timed out after 15m: 12/40 tests settled`. */
+export function timeoutDescription(settled: number, total: number, after?: string): string {
+  const when = after ? ` after ${after}` : ''
+  return fit(`Timed out${when}: ${formatCount(settled)}/${formatCount(total)} tests settled`)
+}
+
+/** `Avido test gate error: <message>`, the message cut to fit. */
+export function errorDescription(message: string): string {
+  return fit(`Error: ${message}`)
+}
