@@ -1,0 +1,62 @@
+import type { Badge, Breakdown, JudgedTest } from './types.js'
+
+/** Running counts for one group (a task or an eval definition) while the tests are read once. */
+export interface Tally {
+  id: string
+  name: string
+  type?: string
+  passed: number
+  total: number
+  tests: number
+}
+
+export function percentOf(passed: number, total: number): number {
+  return total > 0 ? (passed / total) * 100 : 0
+}
+
+/** Adds counts to the tally of `group.id`, creating it on first sight. */
+export function addTo(
+  tallies: Map<string, Tally>,
+  group: { id: string; name: string; type?: string },
+  passed: number,
+  total: number,
+  tests = 1
+): void {
+  let tally = tallies.get(group.id)
+  if (!tally) {
+    tally = { ...group, passed: 0, total: 0, tests: 0 }
+    tallies.set(group.id, tally)
+  }
+  tally.passed += passed
+  tally.total += total
+  tally.tests += tests
+}
+
+/** Worst first (lowest pass rate), then by name and id so the order never depends on the input order. */
+export function toBreakdowns(tallies: Map<string, Tally>, badgeOf: (rate: number) => Badge): Breakdown[] {
+  const rows = [...tallies.values()].map(tally => {
+    const passRate = percentOf(tally.passed, tally.total)
+    return { ...tally, failed: tally.total - tally.passed, passRate, badge: badgeOf(passRate) }
+  })
+  return rows.sort(
+    (a, b) => a.passRate - b.passRate || compareText(a.name, b.name) || compareText(a.id, b.id)
+  )
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function createdTime(test: JudgedTest): number {
+  const time = Date.parse(test.createdAt)
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time
+}
+
+/** True when `candidate` is a worse test than `current`: lower pass rate, then created earlier, then by id. */
+export function isWorse(candidate: JudgedTest, current: JudgedTest | undefined): boolean {
+  if (!current) return true
+  if (candidate.passRate !== current.passRate) return candidate.passRate < current.passRate
+  const byTime = createdTime(candidate) - createdTime(current)
+  if (byTime !== 0 && !Number.isNaN(byTime)) return byTime < 0
+  return compareText(candidate.id, current.id) < 0
+}

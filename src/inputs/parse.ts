@@ -1,0 +1,62 @@
+import { gateInputsSchema, type GateConfig } from './schema.js'
+import { INPUT_NAMES, type InputName } from './names.js'
+
+export { INPUT_NAMES, type InputName } from './names.js'
+export type { GateConfig } from './schema.js'
+
+export interface InputProblem {
+  input: InputName
+  /** Starts with the input name, e.g. `task-ids: "42" is not a valid UUID`. */
+  message: string
+}
+
+/** Invalid inputs: every problem, one per line, in the order of the inputs. */
+export class InputError extends Error {
+  /** The first input with a problem. */
+  readonly input: InputName
+  readonly problems: InputProblem[]
+
+  constructor(problems: InputProblem[]) {
+    super(problems.map(problem => problem.message).join('\n'))
+    this.name = 'InputError'
+    this.input = problems[0]!.input
+    this.problems = problems
+  }
+}
+
+// Keys shorter than this are not scrubbed from messages: hiding every "a" would garble them.
+const MIN_SCRUBBED_SECRET = 6
+
+const SECRET_INPUTS: readonly string[] = ['api-key', 'github-token']
+
+export function parseInputs(
+  raw: Record<string, string | undefined>,
+  fallbacks: { commentKey: string }
+): GateConfig {
+  const inputs = { ...raw, 'comment-key': raw['comment-key']?.trim() || fallbacks.commentKey }
+  const parsed = gateInputsSchema.safeParse(inputs)
+  if (parsed.success) return parsed.data
+
+  // A secret pasted into another input must not reach a message, not even cut short: the messages come
+  // from the inputs with the secrets replaced, and are scrubbed once more.
+  const secrets = SECRET_INPUTS.map(name => raw[name]?.trim() ?? '').filter(
+    secret => secret.length >= MIN_SCRUBBED_SECRET
+  )
+  const scrub = (text: string) => secrets.reduce((clean, secret) => clean.split(secret).join('***'), text)
+  const masked = Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [
+      name,
+      SECRET_INPUTS.includes(name) ? value : value && scrub(value)
+    ])
+  )
+  const shown = gateInputsSchema.safeParse(masked)
+  const issues = shown.success ? parsed.error.issues : shown.error.issues
+  const order = (input: InputName) => INPUT_NAMES.indexOf(input)
+  const problems = issues
+    .map(issue => {
+      const input = issue.path[0] as InputName
+      return { input, message: scrub(`${input}: ${issue.message}`) }
+    })
+    .sort((a, b) => order(a.input) - order(b.input))
+  throw new InputError(problems)
+}

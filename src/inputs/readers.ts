@@ -1,0 +1,87 @@
+import { checkDuration } from './duration.js'
+import { splitList } from './lists.js'
+
+/** Reads one input's text; reports each problem through `fail` (the result is then ignored). */
+export type Reader<T> = (text: string, fail: (problem: string) => void) => T
+
+const MAX_SHOWN = 60
+
+/** A user's value as it appears in a message: quoted, escaped, and cut when long. */
+export function quote(value: string): string {
+  return JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value)
+}
+
+// The UUID pattern the Avido API documents for its id parameters.
+const UUID =
+  /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/
+
+// Lower case, as Avido returns ids, so run-ids compare equal to the runId of the tests.
+export const uuidList: Reader<string[]> = (text, fail) => {
+  const ids = splitList(text, id => id.toLowerCase())
+  for (const id of ids) if (!UUID.test(id)) fail(`${quote(id)} is not a valid UUID`)
+  return ids
+}
+
+// Same spellings as core.getBooleanInput (YAML 1.2 core schema).
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  True: true,
+  TRUE: true,
+  false: false,
+  False: false,
+  FALSE: false
+}
+
+export const boolean: Reader<boolean> = (text, fail) => {
+  const value = BOOLEANS[text]
+  if (value === undefined) fail(`${quote(text)} is not a boolean (use true or false)`)
+  return value ?? false
+}
+
+/** One of `options`, accepted in any letter case and returned in the case of `options`. */
+export function choice<T extends string>(options: readonly T[]): Reader<T> {
+  return (text, fail) => {
+    const found = options.find(option => option.toLowerCase() === text.toLowerCase())
+    if (found === undefined) fail(`${quote(text)} is not one of ${options.join(', ')}`)
+    return found ?? options[0]!
+  }
+}
+
+export function choiceList<T extends string>(options: readonly T[]): Reader<T[]> {
+  const one = choice(options)
+  return (text, fail) => [...new Set(splitList(text).map(item => one(item, fail)))]
+}
+
+export const wholeNumber: Reader<number> = (text, fail) => {
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value))
+    fail(`${quote(text)} is not a whole number (0 or more)`)
+  return value
+}
+
+/** A percentage from 0 to 100; a trailing `%` is tolerated. */
+export const percent: Reader<number> = (text, fail) => {
+  const digits = text.endsWith('%') ? text.slice(0, -1).trimEnd() : text
+  const value = Number(digits)
+  if (!/^(\d+(\.\d+)?|\.\d+)$/.test(digits) || value > 100)
+    fail(`${quote(text)} is not a number between 0 and 100`)
+  return value
+}
+
+export const positiveDuration: Reader<number> = (text, fail) => {
+  const checked = checkDuration(text)
+  if (!checked.ok) fail(checked.reason)
+  else if (checked.ms <= 0) fail(`${quote(text)} must be longer than 0`)
+  return checked.ok ? checked.ms : 0
+}
+
+export function text(rules: { required?: string; maxLength?: number; singleLine?: boolean }): Reader<string> {
+  return (value, fail) => {
+    if (rules.required !== undefined && value === '') fail(rules.required)
+    if (rules.maxLength !== undefined && value.length > rules.maxLength) {
+      fail(`is ${value.length} characters long; the limit is ${rules.maxLength}`)
+    }
+    if (rules.singleLine && /[\r\n]/.test(value)) fail(`${quote(value)} must be a single line`)
+    return value
+  }
+}
