@@ -1,0 +1,148 @@
+import { describe, expect, it } from '@jest/globals'
+import { readAllPages, type Page, type ReadAllOptions } from '../../src/avido/paging.js'
+
+interface Row {
+  id: string
+}
+
+const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${i}` }))
+
+/** A fake listing: `serve(skip)` decides each page; records the skips asked for and the peak in flight. */
+function listing(serve: (skip: number) => Page<Row>) {
+  const skips: number[] = []
+  let inFlight = 0
+  let peak = 0
+  const fetchPage = async (skip: number): Promise<Page<Row>> => {
+    skips.push(skip)
+    inFlight++
+    peak = Math.max(peak, inFlight)
+    await new Promise(resolve => setTimeout(resolve, 2))
+    inFlight--
+    return serve(skip)
+  }
+  return { fetchPage, skips, peak: () => peak }
+}
+
+const honest =
+  (all: Row[], limit = 10) =>
+  (skip: number) => ({
+    data: all.slice(skip, skip + limit),
+    pagination: { skip, limit, total: all.length }
+  })
+
+const options = (extra: Partial<ReadAllOptions> = {}): ReadAllOptions & { lines: string[] } => {
+  const lines: string[] = []
+  return {
+    pageSize: 10,
+    maxPages: 20,
+    concurrency: 3,
+    debug: line => lines.push(line),
+    tooManyPages: total => new Error(`too many: ${total}`),
+    lines,
+    ...extra
+  }
+}
+
+describe('readAllPages', () => {
+  it.each([0, 1, 9, 10, 11, 25, 30, 199])('reads %i rows exactly once, in order', async n => {
+    const all = rows(n)
+    const { fetchPage, skips } = listing(honest(all))
+    expect(await readAllPages(fetchPage, options())).toEqual(all)
+    expect(skips.sort((a, b) => a - b)).toEqual(
+      Array.from({ length: Math.max(1, Math.ceil(n / 10)) }, (_, i) => i * 10)
+    )
+  })
+
+  it('with an expected total asks every page at once, up to the concurrency', async () => {
+    const all = rows(95)
+    const { fetchPage, skips, peak } = listing(honest(all))
+    expect(await readAllPages(fetchPage, options({ expectedTotal: 95 }))).toEqual(all)
+    expect(skips).toHaveLength(10)
+    expect(peak()).toBe(3)
+  })
+
+  it('without an expected total reads the first page alone, then the rest in parallel', async () => {
+    const { fetchPage, skips, peak } = listing(honest(rows(50)))
+    await readAllPages(fetchPage, options())
+    expect(skips[0]).toBe(0)
+    expect(peak()).toBe(3)
+  })
+
+  it('follows a total that grows while reading', async () => {
+    let total = 15
+    const all = rows(40)
+    const { fetchPage } = listing(skip => {
+      const page = { data: all.slice(skip, Math.min(skip + 10, total)), pagination: { total } }
+      total = 40
+      return page
+    })
+    expect(await readAllPages(fetchPage, options({ concurrency: 1 }))).toEqual(all)
+  })
+
+  it('stops on an empty page when the total lies, keeping the rows present', async () => {
+    const all = rows(25)
+    const opts = options()
+    const { fetchPage, skips } = listing(skip => ({
+      data: all.slice(skip, skip + 10),
+      pagination: { total: 150 }
+    }))
+    expect(await readAllPages(fetchPage, opts)).toEqual(all)
+    expect(skips.length).toBeLessThanOrEqual(3 + opts.concurrency)
+    expect(opts.lines.join('\n')).toMatch(/came back empty although the total is 150/)
+  })
+
+  it('stops when a page repeats rows already read', async () => {
+    const opts = options({ concurrency: 2 })
+    const { fetchPage, skips } = listing(() => ({ data: rows(10), pagination: { total: 100 } }))
+    expect(await readAllPages(fetchPage, opts)).toEqual(rows(10))
+    expect(skips.length).toBeLessThanOrEqual(3)
+    expect(opts.lines.join('\n')).toMatch(/repeated rows already read/)
+  })
+
+  it('fails clearly, before reading on, when the total needs more than maxPages', async () => {
+    const { fetchPage, skips } = listing(skip => ({ data: rows(10), pagination: { skip, total: 1e9 } }))
+    await expect(readAllPages(fetchPage, options({ maxPages: 5 }))).rejects.toThrow('too many: 1000000000')
+    expect(skips).toEqual([0])
+  })
+
+  it('fails from the expected total alone without a request', async () => {
+    const { fetchPage, skips } = listing(honest(rows(10)))
+    await expect(readAllPages(fetchPage, options({ maxPages: 2, expectedTotal: 21 }))).rejects.toThrow(
+      'too many: 21'
+    )
+    expect(skips).toEqual([])
+  })
+
+  it('without any total keeps reading while pages are full', async () => {
+    const all = rows(23)
+    const { fetchPage } = listing(skip => ({ data: all.slice(skip, skip + 10), pagination: {} }))
+    expect(await readAllPages(fetchPage, options())).toEqual(all)
+  })
+
+  it('uses totalCount when total is absent', async () => {
+    const all = rows(12)
+    const { fetchPage } = listing(skip => ({
+      data: all.slice(skip, skip + 10),
+      pagination: { totalCount: 12 }
+    }))
+    expect(await readAllPages(fetchPage, options())).toEqual(all)
+  })
+
+  it('drops rows that overlap between pages', async () => {
+    const all = rows(20)
+    const { fetchPage } = listing(skip => ({
+      data: all.slice(Math.max(0, skip - 2), skip + 10),
+      pagination: { total: 20 }
+    }))
+    expect(await readAllPages(fetchPage, options())).toEqual(all)
+  })
+
+  it('passes the first failure on and stops asking for pages', async () => {
+    const { fetchPage, skips } = listing(skip => {
+      if (skip === 10) throw new Error('page 2 broke')
+      return honest(rows(200))(skip)
+    })
+    await expect(readAllPages(fetchPage, options({ concurrency: 1 }))).rejects.toThrow('page 2 broke')
+    expect(skips).toEqual([0, 10])
+  })
+})

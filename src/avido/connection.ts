@@ -1,0 +1,22 @@
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
+import { cleanServerText } from './errors.js'
+
+export function normaliseBaseUrl(baseUrl: string): string {
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    throw new TypeError(`Avido base URL is not a URL: "${cleanServerText(baseUrl, 200)}"`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`Avido base URL must use https or http (got ${url.protocol})`)
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
+export function defaultDispatcher(): Dispatcher {
+  const env = process.env
+  const proxied = env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY
+  // Without a proxy variable both behave alike; the plain agent avoids an experimental-API warning.
+  return proxied ? new EnvHttpProxyAgent() : new Agent()
+}
