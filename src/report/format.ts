@@ -10,18 +10,8 @@ export const RESULT_EMOJI: Record<Result, string> = {
   none: '⚪'
 }
 
-/**
- * A pass rate with one decimal, rounded half up (`82.45` → `82.5`), with honest ends: below 100 never shows
- * as `100.0`, above 0 never as `0.0`. The same rule as `formatRate` in gate/judge.ts (the issue title), so the
- * comment, the status and the outputs agree with it.
- */
-export function formatRate(rate: number): string {
-  if (!Number.isFinite(rate) || rate <= 0) return '0.0'
-  if (rate >= 100) return '100.0'
-  // toPrecision drops binary noise first, so 82.45 (stored as 82.4499…) still rounds up.
-  const tenths = Math.round(Number((rate * 10).toPrecision(12)))
-  return (Math.min(999, Math.max(1, tenths)) / 10).toFixed(1)
-}
+/** One rule for every shown pass rate, so the comment, the status, the outputs and the issue title agree. */
+export { formatRate } from '../gate/judge.js'
 
 /** An eval score with at most two decimals (`0.42`, `1`, `4.5`); '' for a missing score. */
 export function formatScore(score: number | null | undefined): string {

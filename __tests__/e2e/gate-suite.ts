@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync } from 'node:fs'
+import type { EvalSeed } from '../../emulators/avido/seed-types.js'
+import { runAction, type Runtime } from '../../emulators/runner/run-action.js'
+import { HEAD_SHA, OWNER, PR_NUMBER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
+
+/** `n` settled tests of one task whose evals pass so that exactly `passing` of `n * evalsPerTest` pass. */
+function seedRate(
+  scene: Scene,
+  options: { tests: number; evalsPerTest: number; passing: number; taskId?: string }
+) {
+  const { tests, evalsPerTest, passing } = options
+  let left = passing
+  return scene.avido.seed.tests(tests, () => {
+    const evals: EvalSeed[] = []
+    for (let e = 0; e < evalsPerTest; e++) evals.push({ type: 'CUSTOM', passed: left-- > 0 })
+    return { taskId: options.taskId, evals }
+  })
+}
+
+const testRequests = (scene: Scene) =>
+  scene.avido.requests.filter(r => r.method === 'GET' && r.path === '/v0/tests')
+const prComments = (scene: Scene) => scene.github.comments(OWNER, REPO, PR_NUMBER)
+const statusesOf = (scene: Scene, sha = HEAD_SHA) => scene.github.statuses(OWNER, REPO, sha)
+
+/** The end-to-end cases of the gate, run against the bundle on one runtime. */
+export function gateSuite(runtime: Runtime): void {
+  describe(`the bundled action on ${runtime.name}`, () => {
+    let scene: Scene
+    beforeEach(async () => {
+      scene = await startScene()
+    })
+    afterEach(async () => {
+      await scene.close()
+    })
+
+    const run = (
+      inputs: Record<string, string> = {},
+      extra: { env?: Record<string, string>; event?: object; eventName?: string } = {}
+    ) =>
+      runAction({
+        node: runtime.path,
+        inputs: scene.inputs({ 'poll-interval': '200ms', ...inputs }),
+        eventName: extra.eventName ?? 'pull_request',
+        event: extra.event ?? scene.pullRequestEvent(),
+        env: scene.env(extra.env)
+      })
+
+    it('passes a healthy run: outputs, one comment, success status, summary and report', async () => {
+      seedRate(scene, { tests: 10, evalsPerTest: 4, passing: 36 })
+      const result = await run()
+      expect(result.stderr).toBe('')
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({
+        result: 'success',
+        gate: 'pass',
+        'pass-rate': '90.0',
+        passed: '36',
+        total: '40',
+        tests: '10'
+      })
+      expect(prComments(scene)).toHaveLength(1)
+      expect(String(prComments(scene)[0].body)).toContain('90.0%')
+      expect(statusesOf(scene).map(s => s.state)).toEqual(['pending', 'success'])
+      expect(result.summary).toContain('90.0%')
+      const report = JSON.parse(readFileSync(result.outputs['report-path'], 'utf8'))
+      expect(report).toMatchObject({ schemaVersion: 1 })
+      expect(scene.avido.issues).toHaveLength(0)
+      expect(result.lines.some(line => /^Poll 1 \(\d+s\): 10\/10 settled, 0 pending\.$/.test(line))).toBe(
+        true
+      )
+    })
+
+    it('warns without failing at 51 % and files no issue', async () => {
+      seedRate(scene, { tests: 100, evalsPerTest: 1, passing: 51 })
+      const result = await run()
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({ result: 'warning', gate: 'pass', 'pass-rate': '51.0' })
+      expect(scene.avido.issues).toHaveLength(0)
+      expect(statusesOf(scene).at(-1)?.state).toBe('success')
+    })
+
+    it('fails at exactly 50 % and files one HIGH TEST issue for the worst test', async () => {
+      const tests = seedRate(scene, { tests: 10, evalsPerTest: 2, passing: 10 })
+      const result = await run()
+      expect(result.code).toBe(1)
+      expect(result.outputs).toMatchObject({ result: 'error', gate: 'fail', 'pass-rate': '50.0' })
+      expect(result.stdout).toContain('::error::Avido test gate failed')
+      expect(scene.avido.issues).toHaveLength(1)
+      const issue = scene.avido.issues[0]
+      expect(issue).toMatchObject({ source: 'TEST', priority: 'HIGH', type: 'BUG' })
+      expect(tests.map(t => t.id)).toContain(issue.testId)
+      expect(issue.description).toContain(`test-gate-key: ${OWNER}/${REPO}#pr-${PR_NUMBER}`)
+      expect(result.outputs['issue-id']).toBe(issue.id)
+      expect(statusesOf(scene).at(-1)?.state).toBe('failure')
+    })
+
+    it('on a re-run (attempt 2) reports the same issue and updates the same comment', async () => {
+      seedRate(scene, { tests: 5, evalsPerTest: 2, passing: 2 })
+      const first = await run()
+      const second = await run({}, { env: { GITHUB_RUN_ATTEMPT: '2' } })
+      expect(first.code).toBe(1)
+      expect(second.code).toBe(1)
+      expect(scene.avido.issues).toHaveLength(1)
+      expect(second.outputs['issue-id']).toBe(first.outputs['issue-id'])
+      expect(prComments(scene)).toHaveLength(1)
+      expect(second.outputs['comment-id']).toBe(first.outputs['comment-id'])
+    })
+
+    it('counts only the listed run ids', async () => {
+      const good = scene.avido.seed.run({
+        tests: 4,
+        testSpec: { evals: ['CUSTOM', 'CUSTOM'], passRate: 100 }
+      })
+      scene.avido.seed.run({ tests: 6, testSpec: { evals: ['CUSTOM', 'CUSTOM'], passRate: 0 } })
+      const result = await run({ 'run-ids': good.id })
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({ result: 'success', tests: '4', 'pass-rate': '100.0' })
+    })
+
+    it('ignores tests created before the workflow run', async () => {
+      scene.avido.seed.tests(8, {
+        createdAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+        evals: ['CUSTOM'],
+        passRate: 0
+      })
+      seedRate(scene, { tests: 3, evalsPerTest: 1, passing: 3 })
+      const result = await run()
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({ result: 'success', tests: '3' })
+    })
+
+    it('reads 250 tests in three pages of 100 once settled, with two requests per poll before that', async () => {
+      scene.avido.seed.tests(250, i => ({
+        evals: ['CUSTOM'],
+        passRate: i < 200 ? 100 : 0,
+        settleAfterMs: 1500
+      }))
+      const result = await run()
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({ tests: '250', passed: '200', total: '250', 'pass-rate': '80.0' })
+      const pages = testRequests(scene).filter(r => r.query.limit?.[0] === '100')
+      expect(pages.map(r => r.query.skip?.[0]).sort()).toEqual(['0', '100', '200'])
+      const polls = result.lines.filter(line => line.startsWith('Poll ')).length
+      const counts = testRequests(scene).filter(r => r.query.limit?.[0] === '1')
+      expect(counts).toHaveLength(polls * 2)
+    })
+
+    it('on push without a pull request reports in the summary and keys the issue by run', async () => {
+      const sha = 'b'.repeat(40)
+      seedRate(scene, { tests: 4, evalsPerTest: 1, passing: 1 })
+      const result = await run(
+        {},
+        { eventName: 'push', event: { after: sha, ref: 'refs/heads/main' }, env: { GITHUB_SHA: sha } }
+      )
+      expect(result.code).toBe(1)
+      expect(prComments(scene)).toHaveLength(0)
+      expect(result.outputs['comment-id']).toBe('')
+      expect(result.summary).toContain('25.0%')
+      expect(statusesOf(scene, sha).at(-1)?.state).toBe('failure')
+      expect(scene.avido.issues[0].description).toContain(`test-gate-key: ${OWNER}/${REPO}#run-${RUN_ID}`)
+    })
+
+    it('times out listing the pending tests, with an error status', async () => {
+      seedRate(scene, { tests: 2, evalsPerTest: 1, passing: 2 })
+      const stuck = scene.avido.seed.tests(2, { evals: ['CUSTOM'], status: 'IN_PROGRESS' })
+      const result = await run({ timeout: '2s', 'poll-interval': '500ms' })
+      expect(result.code).toBe(1)
+      expect(result.outputs).toMatchObject({ gate: 'fail', 'pending-tests': '2' })
+      const error = result.lines.find(line => line.startsWith('::error::')) ?? ''
+      expect(error).toContain('Timed out')
+      for (const test of stuck) expect(error).toContain(test.id)
+      expect(statusesOf(scene).at(-1)?.state).toBe('error')
+      expect(result.durationMs).toBeLessThan(15_000)
+      expect(existsSync(result.outputs['report-path'])).toBe(true)
+    })
+  })
+}

@@ -1,0 +1,4 @@
+import { runtimes } from '../../emulators/runner/run-action.js'
+import { gateSuite } from './gate-suite.js'
+
+gateSuite(runtimes()[1])

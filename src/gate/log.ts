@@ -1,0 +1,7 @@
+/** What the gate says while it works; main.ts backs it with @actions/core, tests with an array. */
+export interface GateLog {
+  info(message: string): void
+  debug(message: string): void
+  warning(message: string, title?: string): void
+  group<T>(name: string, work: () => Promise<T>): Promise<T>
+}

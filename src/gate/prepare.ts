@@ -1,0 +1,83 @@
+import type { AvidoClient } from '../avido/client.js'
+import type { GateContext } from '../github/context.js'
+import type { GitHubReporter } from '../github/reporter.js'
+import type { GateConfig } from '../inputs/parse.js'
+import type { GateLog } from './log.js'
+import { resolveWindow, type Window } from './scope.js'
+
+export interface PrepareDeps {
+  config: GateConfig
+  context: GateContext
+  avido: AvidoClient
+  github?: GitHubReporter
+  log: GateLog
+  now: () => number
+  startedAt: number
+}
+
+/** SPEC §1.3 and §3: trigger the tasks and record the annotation (unless dry-run), then fix the window. */
+export async function prepareRun(deps: PrepareDeps): Promise<Window> {
+  const { config, log } = deps
+  let triggeredAt: number | undefined
+  if (config.trigger) {
+    if (config.dryRun) {
+      log.info(`Dry run: would trigger ${config.taskIds.length} Avido task(s).`)
+    } else {
+      triggeredAt = deps.now()
+      await deps.avido.triggerTasks(config.taskIds)
+      log.info(`Triggered ${config.taskIds.length} Avido task(s).`)
+    }
+  }
+
+  if (config.annotationTitle) {
+    if (config.dryRun) {
+      log.info(`Dry run: would record the Avido annotation "${config.annotationTitle}".`)
+    } else {
+      const annotation = await deps.avido.createAnnotation({
+        title: config.annotationTitle,
+        description: annotationDescription(deps.context)
+      })
+      log.info(`Recorded Avido annotation ${annotation.id}.`)
+    }
+  }
+
+  let workflowRunCreatedAt: string | undefined
+  if (!config.since && triggeredAt === undefined) {
+    workflowRunCreatedAt = await deps.github?.workflowRunCreatedAt()
+  }
+  const window = resolveWindow({
+    since: config.since,
+    triggeredAt,
+    workflowRunCreatedAt,
+    startedAt: deps.startedAt
+  })
+  if (window.source === 'fallback') {
+    log.warning(
+      'Could not read when this workflow run was created, so the gate counts tests created in the last hour. ' +
+        'Grant `actions: read` to the job (or set `since`) for an exact window.',
+      'Avido test gate: window'
+    )
+  }
+  log.info(`Counting tests created at or after ${window.start} (${describeSource(window)}).`)
+  return window
+}
+
+function describeSource(window: Window): string {
+  switch (window.source) {
+    case 'since':
+      return 'from the since input'
+    case 'trigger':
+      return 'the trigger time less 5 s of clock skew'
+    case 'workflow-run':
+      return "this workflow run's creation time"
+    case 'fallback':
+      return 'one hour before the gate started'
+  }
+}
+
+function annotationDescription(context: GateContext): string {
+  const parts = [`Commit ${context.sha} of ${context.owner}/${context.repo}`]
+  if (context.prNumber !== undefined) parts.push(`pull request #${context.prNumber}`)
+  if (context.runUrl) parts.push(`workflow run ${context.runUrl}`)
+  return `${parts.join(', ')}.`
+}

@@ -1,0 +1,221 @@
+import type { AvidoClient } from '../avido/client.js'
+import { AvidoApiError } from '../avido/errors.js'
+import type { Test } from '../avido/schemas.js'
+import type { GateContext } from '../github/context.js'
+import type { GitHubReporter } from '../github/reporter.js'
+import type { GateConfig } from '../inputs/parse.js'
+import { explainEval } from '../report/explain.js'
+import type { JsonReport } from '../report/json-report.js'
+import { publish, readPriorComment } from '../report/publish.js'
+import { errorDescription, pendingDescription } from '../report/status-text.js'
+import { fileOrFindIssue, needsIssue, type IssueOutcome } from './issue.js'
+import { judgeRun } from './judge.js'
+import type { GateLog } from './log.js'
+import { prepareRun } from './prepare.js'
+import { buildScope, isUnsettled, type Scope } from './scope.js'
+import type { Judgement } from './types.js'
+import { readScope, waitForRun, type PollProgress } from './wait.js'
+
+/** Time allowed after the wait for reading every page, filing the issue and reporting. */
+const AFTER_WAIT_BUDGET_MS = 120_000
+/** The pending commit status is refreshed at most this often (SPEC §7). */
+const PENDING_STATUS_EVERY_MS = 30_000
+const MAX_PENDING_LISTED = 10
+
+export interface GateDeps {
+  config: GateConfig
+  context: GateContext
+  avido: AvidoClient
+  github?: GitHubReporter
+  log: GateLog
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+  reportPath: string
+}
+
+export interface GateOutcome {
+  outputs: Record<string, string>
+  summary: string
+  report?: JsonReport
+  /** One sentence for the step's failure, when the step fails. */
+  failure?: string
+}
+
+export async function runGate(deps: GateDeps): Promise<GateOutcome> {
+  const { config, log } = deps
+  const startedAt = deps.now()
+  const postStatus = async (state: 'pending' | 'error', description: string) => {
+    if (config.statusCheck && deps.github && !config.dryRun) {
+      await deps.github.postStatus({ state, description, context: config.statusContext })
+    }
+  }
+
+  try {
+    const prNumber = await log.group('Pull request', async () => {
+      const number = await deps.github?.pullRequestNumber()
+      log.info(
+        number === undefined
+          ? `No pull request for this ${deps.context.eventName} event.`
+          : `Pull request #${number}.`
+      )
+      return number
+    })
+    const scope = await log.group('Scope', async () =>
+      buildScope(config, await prepareRun({ ...deps, startedAt }))
+    )
+
+    await postStatus('pending', 'Waiting for Avido test results')
+    const { tests, timedOut } = await log.group('Waiting for Avido', () => waitPhase(deps, scope, postStatus))
+
+    const judgement = judgeRun(tests, {
+      thresholds: { warning: config.warningThreshold, error: config.errorThreshold },
+      failOn: config.failOn,
+      explain: explainEval
+    })
+    if (judgement.result === 'none' && judgement.tests > 0) {
+      log.warning(
+        `${judgement.tests} test(s) matched but none has a settled eval to judge.`,
+        'Avido test gate'
+      )
+    }
+
+    return await log.group('Report', async () => {
+      const prior = await readPriorComment(deps, prNumber)
+      const issue = await issuePhase(deps, judgement, prNumber, prior.previous?.issueId, timedOut)
+      const pendingTests = tests.filter(isUnsettled)
+      const publication = await publish(deps, {
+        judgement,
+        prNumber,
+        prior,
+        issue: issue && { id: issue.status === 'dry-run' ? '' : issue.id, status: issue.status },
+        timedOut: timedOut ? { pendingTests: pendingTests.length, onTimeout: config.onTimeout } : undefined,
+        scope: {
+          windowStart: scope.windowStart,
+          runIds: config.runIds,
+          taskIds: config.taskIds,
+          evalDefinitionIds: config.evalDefinitionIds,
+          experimentVariantIds: config.experimentVariantIds,
+          runTypes: config.runTypes,
+          minTests: config.minTests
+        }
+      })
+      log.info(publication.verdict.reason)
+      const failure =
+        publication.verdict.gate === 'fail'
+          ? timedOut && config.onTimeout === 'fail'
+            ? timeoutFailure(config.timeoutMs, pendingTests)
+            : `Avido test gate failed: ${publication.verdict.reason}`
+          : undefined
+      if (timedOut && config.onTimeout === 'judge') {
+        log.warning(
+          `Timed out with ${pendingTests.length} test(s) still pending; judged the settled tests.`,
+          'Avido test gate'
+        )
+      }
+      return {
+        outputs: publication.outputs,
+        summary: publication.summary,
+        report: publication.report,
+        failure
+      }
+    })
+  } catch (error) {
+    if (!(error instanceof AvidoApiError)) throw error
+    await postStatus('error', errorDescription(error.message))
+    return {
+      outputs: { result: '', gate: 'fail', 'report-path': '' },
+      summary: `## 🔴 Avido test gate could not finish\n\n${error.message}\n`,
+      failure: error.message
+    }
+  }
+}
+
+async function waitPhase(
+  deps: GateDeps,
+  scope: Scope,
+  postStatus: (state: 'pending', description: string) => Promise<void>
+): Promise<{ tests: Test[]; timedOut: boolean }> {
+  const { config, log, avido } = deps
+  const waitStarted = deps.now()
+  avido.setDeadline(waitStarted + config.timeoutMs)
+  let lastStatusAt = waitStarted
+  const onPoll = async (progress: PollProgress) => {
+    log.info(progressLine(progress, config.minTests, deps.now() - waitStarted))
+    if (progress.fault === undefined && deps.now() - lastStatusAt >= PENDING_STATUS_EVERY_MS) {
+      lastStatusAt = deps.now()
+      await postStatus('pending', pendingDescription(progress.settled, progress.matched))
+    }
+  }
+  const result = await waitForRun(avido, {
+    scope,
+    minTests: config.minTests,
+    pollIntervalMs: config.pollIntervalMs,
+    deadline: waitStarted + config.timeoutMs,
+    now: deps.now,
+    sleep: deps.sleep,
+    onPoll
+  })
+  avido.setDeadline(deps.now() + AFTER_WAIT_BUDGET_MS)
+  if (result.outcome === 'settled') {
+    log.info(`Settled after ${result.polls} poll(s): ${result.tests.length} test(s).`)
+    return { tests: result.tests, timedOut: false }
+  }
+  const tests = await readScope(avido, scope)
+  log.info(
+    `Timed out after ${result.polls} poll(s) with ${tests.filter(isUnsettled).length} test(s) pending.`
+  )
+  return { tests, timedOut: true }
+}
+
+async function issuePhase(
+  deps: GateDeps,
+  judgement: Judgement,
+  prNumber: number | undefined,
+  rememberedId: string | undefined,
+  timedOut: boolean
+): Promise<IssueOutcome | undefined> {
+  const { config, context, log } = deps
+  if (!config.createIssue || !needsIssue(judgement)) return undefined
+  if (timedOut && config.onTimeout === 'fail') return undefined
+  const outcome = await fileOrFindIssue(deps.avido, {
+    judgement,
+    subject: { owner: context.owner, repo: context.repo, prNumber, runId: context.runId, sha: context.sha },
+    links: {
+      prUrl:
+        prNumber === undefined
+          ? undefined
+          : `${context.serverUrl}/${context.owner}/${context.repo}/pull/${prNumber}`,
+      commitUrl: context.commitUrl,
+      runUrl: context.runUrl
+    },
+    priority: config.issuePriority,
+    rememberedId,
+    dryRun: config.dryRun
+  })
+  if (outcome.status === 'filed') log.info(`Filed Avido issue ${outcome.id} (${outcome.key}).`)
+  if (outcome.status === 'existing') log.info(`Avido issue ${outcome.id} is already open for ${outcome.key}.`)
+  if (outcome.status === 'dry-run') log.info(`Dry run: would file an Avido issue for ${outcome.key}.`)
+  return outcome
+}
+
+function progressLine(progress: PollProgress, minTests: number, elapsedMs: number): string {
+  const elapsed = `${Math.round(elapsedMs / 1000)}s`
+  if (progress.fault)
+    return `Poll ${progress.poll} (${elapsed}): Avido did not answer, trying again. ${progress.fault}`
+  if (progress.matched === 0) {
+    return `Poll ${progress.poll} (${elapsed}): no matching tests yet (waiting for at least ${minTests}).`
+  }
+  return `Poll ${progress.poll} (${elapsed}): ${progress.settled}/${progress.matched} settled, ${progress.pending} pending.`
+}
+
+function timeoutFailure(timeoutMs: number, pending: Test[]): string {
+  const listed = pending
+    .slice(0, MAX_PENDING_LISTED)
+    .map(test => `${test.id} (${test.task?.title ?? test.taskId}, ${test.status})`)
+  const more = pending.length > MAX_PENDING_LISTED ? `, and ${pending.length - MAX_PENDING_LISTED} more` : ''
+  const seconds = Math.round(timeoutMs / 1000)
+  if (pending.length === 0) {
+    return `Timed out after ${seconds}s waiting for Avido tests: fewer tests matched than min-tests requires.`
+  }
+  return `Timed out after ${seconds}s waiting for Avido: ${pending.length} test(s) still pending: ${listed.join(', ')}${more}.`
+}

@@ -1,0 +1,121 @@
+import { AvidoApiError } from '../avido/errors.js'
+import type { TestFilters } from '../avido/query.js'
+import { isRetryableStatus } from '../avido/retry.js'
+import type { Test } from '../avido/schemas.js'
+import { inScope, isUnsettled, type Scope } from './scope.js'
+
+export interface TestReader {
+  countTests(filters: TestFilters): Promise<number>
+  listAllTests(filters: TestFilters, opts?: { expectedTotal?: number }): Promise<Test[]>
+}
+
+export interface PollProgress {
+  poll: number
+  matched: number
+  settled: number
+  pending: number
+  /** Set when this poll failed with a transient fault and the loop goes on. */
+  fault?: string
+}
+
+export interface WaitParams {
+  scope: Scope
+  minTests: number
+  pollIntervalMs: number
+  /** Absolute time (on `now`) after which no new poll starts. */
+  deadline: number
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+  onPoll?: (progress: PollProgress) => void | Promise<void>
+}
+
+export interface WaitResult {
+  outcome: 'settled' | 'timeout'
+  /** Every test in scope as last read: all of them settled when the outcome is `settled`. */
+  tests: Test[]
+  polls: number
+}
+
+interface Measurement {
+  matched: number
+  unsettled: number
+  /** Present when the poll had to read every test (run ids are matched client-side). */
+  tests?: Test[]
+}
+
+const UNSETTLED: TestFilters['status'] = ['PENDING', 'IN_PROGRESS']
+
+/**
+ * Polls until at least `minTests` tests match and none is pending (SPEC §4). Without run ids a poll is two
+ * count requests (`limit=1`), whatever the number of tests; the pages are read once, when the counts say
+ * the run has settled.
+ */
+export async function waitForRun(reader: TestReader, params: WaitParams): Promise<WaitResult> {
+  const { scope } = params
+  const readAll = async (expectedTotal?: number): Promise<Test[]> =>
+    (await reader.listAllTests(scope.filters, { expectedTotal })).filter(test => inScope(test, scope))
+
+  const measure = async (): Promise<Measurement> => {
+    if (scope.runIds.size > 0) {
+      const tests = await readAll()
+      return { matched: tests.length, unsettled: tests.filter(isUnsettled).length, tests }
+    }
+    const [matched, unsettled] = await Promise.all([
+      reader.countTests(scope.filters),
+      reader.countTests({ ...scope.filters, status: UNSETTLED })
+    ])
+    return { matched, unsettled }
+  }
+
+  let polls = 0
+  let lastTests: Test[] | undefined
+  for (;;) {
+    polls++
+    let measurement: Measurement | undefined
+    try {
+      measurement = await measure()
+    } catch (error) {
+      if (isDeadline(error)) break
+      if (!isTransient(error)) throw error
+      await params.onPoll?.({ poll: polls, matched: 0, settled: 0, pending: 0, fault: describe(error) })
+    }
+
+    if (measurement) {
+      const { matched, unsettled } = measurement
+      await params.onPoll?.({ poll: polls, matched, settled: matched - unsettled, pending: unsettled })
+      lastTests = measurement.tests
+      if (matched >= params.minTests && unsettled === 0) {
+        const tests = measurement.tests ?? (await readAll(matched))
+        // A test created between the counts and the read is still running: keep waiting for it.
+        if (tests.length >= params.minTests && !tests.some(isUnsettled)) {
+          return { outcome: 'settled', tests, polls }
+        }
+        lastTests = tests
+      }
+    }
+
+    const remaining = params.deadline - params.now()
+    if (remaining <= 0) break
+    await params.sleep(Math.min(params.pollIntervalMs, remaining))
+  }
+  return { outcome: 'timeout', tests: lastTests ?? [], polls }
+}
+
+/** After a timeout the caller reads what there is, to judge it or to list what is still pending. */
+export async function readScope(reader: TestReader, scope: Scope): Promise<Test[]> {
+  return (await reader.listAllTests(scope.filters)).filter(test => inScope(test, scope))
+}
+
+function isDeadline(error: unknown): boolean {
+  return error instanceof AvidoApiError && error.kind === 'deadline'
+}
+
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof AvidoApiError)) return false
+  if (error.kind === 'network' || error.kind === 'timeout') return true
+  return error.kind === 'http' && error.status !== undefined && isRetryableStatus(error.status)
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,115 @@
+import type { GateLog } from '../gate/log.js'
+import { findStickyComment, getSelfLogin, upsertStickyComment, type StickyComment } from './comment.js'
+import type { GateContext } from './context.js'
+import {
+  describeGitHubError,
+  isPermissionError,
+  missingPermissionMessage,
+  type GitHubOperation
+} from './errors.js'
+import type { GitHubClient } from './octokit.js'
+import { resolvePullRequestNumber } from './pulls.js'
+import { postCommitStatus, type CommitState } from './status.js'
+import { getWorkflowRunCreatedAt } from './workflow-run.js'
+
+const WARNING_TITLE = 'Avido test gate'
+
+/**
+ * Every GitHub call of the gate, made so that GitHub can never decide the step's result: a refusal is one
+ * warning naming the permission to add (once per kind of call), any other failure a warning, and the gate
+ * carries on with the job summary and outputs.
+ */
+export class GitHubReporter {
+  private readonly warned = new Set<string>()
+  private selfLogin: Promise<string | undefined> | undefined
+
+  constructor(
+    private readonly gh: GitHubClient,
+    private readonly context: GateContext,
+    private readonly log: GateLog
+  ) {}
+
+  async pullRequestNumber(): Promise<number | undefined> {
+    return this.attempt('pulls', 'find the pull request for this commit', () =>
+      resolvePullRequestNumber(this.gh, this.context)
+    )
+  }
+
+  async workflowRunCreatedAt(): Promise<string | undefined> {
+    const runId = this.context.runId
+    if (runId === undefined) return undefined
+    return this.attempt('workflow-run', 'read this workflow run', () =>
+      getWorkflowRunCreatedAt(this.gh, { owner: this.context.owner, repo: this.context.repo, runId })
+    )
+  }
+
+  async postStatus(params: { state: CommitState; description: string; context: string }): Promise<boolean> {
+    const done = await this.attempt('status', 'post the commit status', async () => {
+      await postCommitStatus(this.gh, {
+        owner: this.context.owner,
+        repo: this.context.repo,
+        sha: this.context.sha,
+        targetUrl: this.context.runUrl,
+        ...params
+      })
+      return true
+    })
+    return done === true
+  }
+
+  async findComment(issueNumber: number, marker: string): Promise<StickyComment | undefined> {
+    return this.attempt('comment', 'read the pull request comments', async () => {
+      // A personal access token comments as its own user; GITHUB_TOKEN (a bot) cannot read /user.
+      const selfLogin = await (this.selfLogin ??= getSelfLogin(this.gh))
+      return findStickyComment(this.gh, {
+        owner: this.context.owner,
+        repo: this.context.repo,
+        issueNumber,
+        marker,
+        ...(selfLogin ? { selfLogin } : {})
+      })
+    })
+  }
+
+  async upsertComment(
+    issueNumber: number,
+    body: string,
+    existing: StickyComment | undefined
+  ): Promise<{ id: number; url: string; created: boolean } | undefined> {
+    return this.attempt('comment', 'write the pull request comment', () =>
+      upsertStickyComment(this.gh, {
+        owner: this.context.owner,
+        repo: this.context.repo,
+        issueNumber,
+        body,
+        existing
+      })
+    )
+  }
+
+  private async attempt<T>(
+    operation: GitHubOperation,
+    what: string,
+    call: () => Promise<T>
+  ): Promise<T | undefined> {
+    try {
+      return await call()
+    } catch (error) {
+      if (isPermissionError(error)) {
+        this.warnOnce(operation, missingPermissionMessage(operation, error))
+      } else {
+        this.warnOnce(`${operation}:${what}`, describeGitHubError(error, what))
+      }
+      return undefined
+    }
+  }
+
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) {
+      this.log.debug(message)
+      return
+    }
+    this.warned.add(key)
+    this.log.warning(message, WARNING_TITLE)
+  }
+}
