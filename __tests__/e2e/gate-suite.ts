@@ -161,6 +161,49 @@ export function gateSuite(runtime: Runtime): void {
       expect(scene.avido.issues[0].description).toContain(`test-gate-key: ${OWNER}/${REPO}#run-${RUN_ID}`)
     })
 
+    it('with trigger: true triggers the tasks, records the annotation and gates only on what the trigger produced', async () => {
+      const task = scene.avido.seed.task({ title: 'Block a lost card', testsPerRun: 5, passRate: 100 })
+      scene.avido.seed.tests(3, {
+        taskId: task.id,
+        createdAt: new Date(Date.now() - 30_000).toISOString(),
+        evals: ['CUSTOM'],
+        passRate: 0
+      })
+      scene.avido.seed.tests(3, { evals: ['CUSTOM'], passRate: 0 })
+      const result = await run({ trigger: 'true', 'task-ids': task.id, 'annotation-title': 'Deploy 3f6c2a9' })
+      expect(result.code).toBe(0)
+      expect(scene.avido.triggers).toHaveLength(1)
+      expect(scene.avido.triggers[0].taskIds).toEqual([task.id])
+      expect(scene.avido.annotations.map(a => a.title)).toEqual(['Deploy 3f6c2a9'])
+      expect(result.outputs).toMatchObject({ result: 'success', tests: '5', 'pass-rate': '100.0' })
+      const firstTestRead = scene.avido.requests.findIndex(r => r.path === '/v0/tests')
+      const triggerAt = scene.avido.requests.findIndex(r => r.path === '/v0/tasks/trigger')
+      expect(triggerAt).toBeGreaterThanOrEqual(0)
+      expect(triggerAt).toBeLessThan(firstTestRead)
+    })
+
+    it('with dry-run: true judges and summarises but writes nothing to Avido or GitHub', async () => {
+      const task = scene.avido.seed.task({ title: 'Escalate to a human agent' })
+      seedRate(scene, { tests: 4, evalsPerTest: 1, passing: 1, taskId: task.id })
+      const result = await run({
+        'dry-run': 'true',
+        trigger: 'true',
+        'task-ids': task.id,
+        'annotation-title': 'Deploy'
+      })
+      expect(result.outputs).toMatchObject({
+        result: 'error',
+        gate: 'fail',
+        'pass-rate': '25.0',
+        'issue-id': ''
+      })
+      expect(result.summary).toContain('25.0%')
+      expect(result.summary).toContain('Dry run')
+      const writes = [...scene.avido.requests, ...scene.github.requests].filter(r => r.method !== 'GET')
+      expect(writes).toEqual([])
+      expect(scene.avido.issues).toHaveLength(0)
+    })
+
     it('times out listing the pending tests, with an error status', async () => {
       seedRate(scene, { tests: 2, evalsPerTest: 1, passing: 2 })
       const stuck = scene.avido.seed.tests(2, { evals: ['CUSTOM'], status: 'IN_PROGRESS' })
