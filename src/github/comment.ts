@@ -75,6 +75,14 @@ export async function upsertStickyComment(
       if ((error as { status?: unknown }).status !== 404) throw error
     }
   }
-  const { data } = await gh.rest.issues.createComment({ owner, repo, issue_number: params.issueNumber, body })
+  // Not retried: a 5xx or a dropped connection can come after GitHub made the comment, and a retry would
+  // post a second one. The next run finds the comment, or makes it.
+  const { data } = await gh.rest.issues.createComment({
+    owner,
+    repo,
+    issue_number: params.issueNumber,
+    body,
+    request: { retries: 0 }
+  })
   return { id: data.id, url: data.html_url, created: true }
 }

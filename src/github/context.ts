@@ -15,6 +15,11 @@ export interface GateContext {
   prCandidatesFromPayload?: number[]
   /** Set when prNumber is unknown but the event allows finding it: `commit` for push, `head-sha` for workflow_run. */
   prLookup?: PullRequestLookup
+  /**
+   * workflow_run: the run that triggered this one. The tests to gate were made while it ran, before this run
+   * was created, so it (not this run) starts the window.
+   */
+  triggeringRun?: TriggeringRun
   runId?: number
   runAttempt: number
   workflow: string
@@ -23,6 +28,11 @@ export interface GateContext {
   apiUrl: string
   runUrl?: string
   commitUrl: string
+}
+
+export interface TriggeringRun {
+  id?: number
+  createdAt?: string
 }
 
 export class GitHubContextError extends Error {
@@ -47,6 +57,14 @@ const workflowRunPayload = z.object({
 const workflowRunPull = z.object({
   number: numberSchema,
   base: z.object({ repo: z.object({ url: z.string().optional() }).optional() }).optional()
+})
+const triggeringRunFields = z.object({
+  id: z.number().int().positive().optional().catch(undefined),
+  created_at: z
+    .string()
+    .refine(value => !Number.isNaN(Date.parse(value)))
+    .optional()
+    .catch(undefined)
 })
 const mergeGroupPayload = z.object({ merge_group: z.object({ head_sha: shaSchema }) })
 
@@ -105,6 +123,17 @@ interface EventFacts {
   prNumber?: number
   prCandidatesFromPayload?: number[]
   prLookup?: PullRequestLookup
+  triggeringRun?: TriggeringRun
+}
+
+/** The triggering run's id and creation time, each only when the payload holds a valid one. */
+function triggeringRun(event: unknown): TriggeringRun | undefined {
+  const fields = triggeringRunFields.safeParse(valueAt(event, ['workflow_run']))
+  if (!fields.success) return undefined
+  const run: TriggeringRun = {}
+  if (fields.data.id !== undefined) run.id = fields.data.id
+  if (fields.data.created_at !== undefined) run.createdAt = fields.data.created_at
+  return run.id === undefined && run.createdAt === undefined ? undefined : run
 }
 
 function eventFacts(
@@ -129,6 +158,8 @@ function eventFacts(
       const { workflow_run } = parsePayload(workflowRunPayload, event, eventName)
       const candidates = workflowRunCandidates(workflow_run.pull_requests ?? [], owner, repo)
       const facts: EventFacts = { sha: workflow_run.head_sha, prCandidatesFromPayload: candidates }
+      const triggering = triggeringRun(event)
+      if (triggering) facts.triggeringRun = triggering
       if (candidates.length === 1) facts.prNumber = candidates[0]
       else if (candidates.length === 0) facts.prLookup = 'head-sha'
       return facts

@@ -35,8 +35,9 @@ export class GitHubReporter {
     )
   }
 
+  /** When this run was created, or on workflow_run events the run that triggered it. */
   async workflowRunCreatedAt(): Promise<string | undefined> {
-    const runId = this.context.runId
+    const runId = this.context.triggeringRun?.id ?? this.context.runId
     if (runId === undefined) return undefined
     return this.attempt('workflow-run', 'read this workflow run', () =>
       getWorkflowRunCreatedAt(this.gh, { owner: this.context.owner, repo: this.context.repo, runId })
@@ -57,17 +58,22 @@ export class GitHubReporter {
     return done === true
   }
 
-  async findComment(issueNumber: number, marker: string): Promise<StickyComment | undefined> {
+  /** `{ comment: undefined }` when the gate has no comment yet; undefined when the comments could not be read. */
+  async findComment(
+    issueNumber: number,
+    marker: string
+  ): Promise<{ comment: StickyComment | undefined } | undefined> {
     return this.attempt('comment', 'read the pull request comments', async () => {
       // A personal access token comments as its own user; GITHUB_TOKEN (a bot) cannot read /user.
       const selfLogin = await (this.selfLogin ??= getSelfLogin(this.gh))
-      return findStickyComment(this.gh, {
+      const comment = await findStickyComment(this.gh, {
         owner: this.context.owner,
         repo: this.context.repo,
         issueNumber,
         marker,
         ...(selfLogin ? { selfLogin } : {})
       })
+      return { comment }
     })
   }
 

@@ -24,6 +24,8 @@ export interface PublishDeps {
 export interface PriorComment {
   comment?: StickyComment
   previous?: HiddenData
+  /** The comments could not be read: a new comment might duplicate the gate's, so none is written. */
+  unreadable?: boolean
 }
 
 export interface Publication {
@@ -48,7 +50,9 @@ export async function readPriorComment(
   prNumber: number | undefined
 ): Promise<PriorComment> {
   if (prNumber === undefined || !deps.github || deps.config.comment === 'off') return {}
-  const comment = await deps.github.findComment(prNumber, commentMarker(deps.config.commentKey))
+  const found = await deps.github.findComment(prNumber, commentMarker(deps.config.commentKey))
+  if (!found) return { unreadable: true }
+  const { comment } = found
   if (!comment) return {}
   deps.log.debug(`Found the gate's comment ${comment.id} on pull request #${prNumber}.`)
   return { comment, previous: decodeHiddenData(comment.body, deps.config.commentKey) }
@@ -102,6 +106,8 @@ export async function publish(deps: PublishDeps, input: PublishInput): Promise<P
     })
     if (action === 'skip') {
       log.info(`Comment: left as it is (comment: ${config.comment}).`)
+    } else if (prior.unreadable) {
+      log.info("Comment: not written, as the pull request's comments could not be read to find the gate's.")
     } else {
       const body = renderReport(reportInput, { maxLength: COMMENT_MAX_LENGTH, target: 'comment' })
       const written = await deps.github.upsertComment(prNumber, body, prior.comment)

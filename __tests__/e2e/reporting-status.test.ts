@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createClock } from '../../emulators/avido/index.js'
+import type { Runtime } from '../../emulators/runner/run-action.js'
+import { GITHUB_TOKEN, HEAD_SHA, OWNER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
+import { AvidoClient } from '../../src/avido/client.js'
+import type { GateLog } from '../../src/gate/log.js'
+import { runGate } from '../../src/gate/run-gate.js'
+import { readGitHubContext } from '../../src/github/context.js'
+import { createOctokit } from '../../src/github/octokit.js'
+import { GitHubReporter } from '../../src/github/reporter.js'
+import { parseInputs } from '../../src/inputs/parse.js'
+import {
+  callsTo,
+  errorsOf,
+  POST_STATUS,
+  runGateAction,
+  runtimesFor,
+  seedRate,
+  statusesOf,
+  warningsOf
+} from './reporting-support.js'
+
+// SPEC §7 Commit status: `pending` with progress while waiting, then the final state; the description at most
+// 140 characters; target_url the workflow run; the context from `status-context`.
+
+let scene: Scene | undefined
+afterEach(async () => {
+  await scene?.close()
+  scene = undefined
+})
+
+const describeStatuses = (all: Record<string, unknown>[]) =>
+  all.map(s => ({ state: s['state'], description: s['description'] }))
+
+describe.each(runtimesFor(false))('the commit status of the bundled action on $name', (runtime: Runtime) => {
+  it('uses status-context, links the run attempt, and describes the result', async () => {
+    scene = await startScene({ runAttempt: 2 })
+    seedRate(scene, { tests: 10, evalsPerTest: 4, passing: 33 })
+    const run = await runGateAction(runtime, scene, { inputs: { 'status-context': 'AI quality / gpt-4o' } })
+    expect(run.code).toBe(0)
+    const statuses = statusesOf(scene)
+    expect(describeStatuses(statuses)).toEqual([
+      { state: 'pending', description: 'Waiting for Avido test results' },
+      { state: 'success', description: '82.5% passed (33/40 evals) · success' }
+    ])
+    for (const status of statuses) {
+      expect(status).toMatchObject({
+        context: 'AI quality / gpt-4o',
+        target_url: `${scene.github.serverUrl}/${OWNER}/${REPO}/actions/runs/${RUN_ID}/attempts/2`
+      })
+    }
+  })
+
+  it('cuts a long Avido error to 140 characters in the error status', async () => {
+    scene = await startScene()
+    const message = `Invalid filter: ${'the evalDefinitionId list names a definition that does not exist; '.repeat(5)}`
+    scene.avido.inject('GET /v0/tests', { kind: 'status', status: 400, body: { message } })
+    const run = await runGateAction(runtime, scene)
+    expect(run.code).toBe(1)
+    expect(errorsOf(run)).toHaveLength(1)
+    expect(warningsOf(run)).toEqual([])
+    const final = statusesOf(scene).at(-1)!
+    expect(final['state']).toBe('error')
+    const description = String(final['description'])
+    expect(description.length).toBeLessThanOrEqual(140)
+    expect(description).toMatch(/^Error: .*Invalid filter: .*…$/)
+  })
+
+  it('status-check: false posts no status at all', async () => {
+    scene = await startScene()
+    seedRate(scene, { tests: 3, passing: 3 })
+    const run = await runGateAction(runtime, scene, { inputs: { 'status-check': 'false' } })
+    expect(run.code).toBe(0)
+    expect(callsTo(scene, POST_STATUS)).toEqual([])
+    expect(statusesOf(scene)).toEqual([])
+  })
+})
+
+describe('the pending status while waiting (runGate on a fake clock)', () => {
+  it('is refreshed with progress at most every 30 s, then replaced by the final state', async () => {
+    const clock = createClock({ frozen: true })
+    scene = await startScene({ avido: { clock } })
+    // Test i settles 3·(i+1) s after the start: 10 settled at 30 s, 20 at 60 s, all 40 at 120 s.
+    scene.avido.seed.tests(40, i => ({ evals: ['CUSTOM'], passRate: 100, settleAfterMs: 3000 * (i + 1) }))
+
+    const startedAt = clock.now()
+    let now = startedAt
+    const sleep = async (ms: number) => {
+      now += ms
+      clock.advance(ms)
+    }
+    const lines: string[] = []
+    const log: GateLog = {
+      info: message => lines.push(message),
+      debug: () => undefined,
+      warning: message => lines.push(`warning: ${message}`),
+      group: (_name, work) => work()
+    }
+    const config = parseInputs(scene.inputs({ 'poll-interval': '10s', timeout: '15m' }), {
+      commentKey: 'AI quality/gate'
+    })
+    const context = readGitHubContext(
+      scene.env({ GITHUB_EVENT_NAME: 'pull_request' }),
+      scene.pullRequestEvent()
+    )
+    const avido = new AvidoClient({
+      baseUrl: config.baseUrl,
+      apiKey: config.apiKey,
+      applicationId: config.applicationId,
+      now: () => now
+    })
+    const github = new GitHubReporter(
+      createOctokit({ token: GITHUB_TOKEN, apiUrl: context.apiUrl }),
+      context,
+      log
+    )
+    const postedAt: number[] = []
+    const postStatus = github.postStatus.bind(github)
+    github.postStatus = async params => {
+      postedAt.push(now - startedAt)
+      return postStatus(params)
+    }
+
+    const outcome = await runGate({
+      config,
+      context,
+      avido,
+      github,
+      log,
+      now: () => now,
+      sleep,
+      reportPath: join(tmpdir(), 'avido-test-gate-pending', 'report.json')
+    })
+    await avido.close()
+
+    expect(outcome.failure).toBeUndefined()
+    expect(lines.filter(line => line.startsWith('Poll '))).toHaveLength(13)
+    expect(lines.filter(line => line.startsWith('warning'))).toEqual([])
+    expect(postedAt).toEqual([0, 30_000, 60_000, 90_000, 120_000])
+    expect(describeStatuses(statusesOf(scene, HEAD_SHA))).toEqual([
+      { state: 'pending', description: 'Waiting for Avido test results' },
+      { state: 'pending', description: 'Waiting for Avido: 10/40 tests settled' },
+      { state: 'pending', description: 'Waiting for Avido: 20/40 tests settled' },
+      { state: 'pending', description: 'Waiting for Avido: 30/40 tests settled' },
+      { state: 'success', description: '100.0% passed (40/40 evals) · success' }
+    ])
+  })
+})
