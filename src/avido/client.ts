@@ -117,6 +117,13 @@ export class AvidoClient {
           method: 'GET',
           path: '/v0/tests',
           detail: `lists ${total} tests, more than the ${this.maxPages * MAX_PAGE_LIMIT} this client reads; narrow the filters`
+        }),
+      repeatedPage: page =>
+        new AvidoApiError({
+          kind: 'schema',
+          method: 'GET',
+          path: '/v0/tests',
+          detail: `sent page ${page} with only tests already read: the paging is inconsistent, so the run is not judged`
         })
     })
   }

@@ -1,4 +1,5 @@
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
+import { proxyAwareDispatcher } from '../proxy.js'
 import { cleanServerText } from './errors.js'
 
 export function normaliseBaseUrl(baseUrl: string): string {
@@ -15,8 +16,5 @@ export function normaliseBaseUrl(baseUrl: string): string {
 }
 
 export function defaultDispatcher(): Dispatcher {
-  const env = process.env
-  const proxied = env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY
-  // Without a proxy variable both behave alike; the plain agent avoids an experimental-API warning.
-  return proxied ? new EnvHttpProxyAgent() : new Agent()
+  return proxyAwareDispatcher()
 }

@@ -31,6 +31,8 @@ export interface TransportOptions {
   debug?: (line: string) => void
   /** Defaults to an agent that honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
   dispatcher?: Dispatcher
+  /** Other secrets (the GitHub token) kept out of errors and debug lines, as the key is. */
+  otherSecrets?: readonly string[]
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -234,7 +236,8 @@ class Transport implements AvidoTransport {
       return fail('schema', 'returned an empty body where JSON was expected', !spec.unsafe)
     let data: unknown
     try {
-      data = JSON.parse(read.text)
+      // Avido's data ends up in comments, summaries, reports and issues: a secret echoed in it goes no further.
+      data = JSON.parse(this.redact(read.text))
     } catch {
       const type = cleanServerText(headerValue(headers, 'content-type') ?? 'none', 60)
       const detail = `returned a body that is not valid JSON (content-type ${type}, ${read.text.length} characters)`
@@ -266,10 +269,13 @@ class Transport implements AvidoTransport {
     })
   }
 
-  /** A server could echo the key back; it never leaves this object. */
+  /** A server could echo the key (or another secret) back; it never leaves this object. */
   private redact(text: string): string {
-    const key = this.options.apiKey
-    return key.length >= 4 ? text.split(key).join('***') : text
+    let clean = text
+    for (const secret of [this.options.apiKey, ...(this.options.otherSecrets ?? [])]) {
+      if (secret.length >= 4 && clean.includes(secret)) clean = clean.split(secret).join('***')
+    }
+    return clean
   }
 
   private log(line: string): void {

@@ -16,6 +16,8 @@ export interface ReadAllOptions {
   debug?: (line: string) => void
   /** The error for a listing whose total needs more than `maxPages` pages. */
   tooManyPages: (total: number) => Error
+  /** The error for a page that holds only rows already read: judging what was read would count too few. */
+  repeatedPage: (page: number) => Error
 }
 
 /**
@@ -23,8 +25,8 @@ export interface ReadAllOptions {
  * page order. Pages are requested in parallel until the rows reach `pagination.total`.
  *
  * A server that lies cannot make this loop or grow without bound: a page that comes back empty before
- * the total, or that holds only rows already read (a repeated page), ends the reading and the unique rows
- * read so far are returned (with a debug line); a total beyond `maxPages` pages is an error.
+ * the total ends the reading and the rows read so far are returned (with a debug line); a page that holds
+ * only rows already read (a repeated page) and a total beyond `maxPages` pages are errors.
  */
 export async function readAllPages<T extends { id: string }>(
   fetchPage: (skip: number) => Promise<Page<T>>,
@@ -53,7 +55,7 @@ export async function readAllPages<T extends { id: string }>(
         added++
       }
     }
-    if (added === 0) stopped ??= `page ${index + 1} repeated rows already read`
+    if (added === 0) throw options.repeatedPage(index + 1)
   }
   const pagesWanted = (): number => Math.ceil((total ?? 0) / pageSize)
   const checkBound = (): void => {

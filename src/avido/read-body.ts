@@ -7,7 +7,8 @@ export interface BodyRead {
 
 /**
  * Reads a response body up to `maxBytes`. Past the cap the stream is destroyed (which closes the
- * connection) and `truncated` is set, so a hostile server cannot make the client buffer without end.
+ * connection) and `truncated` is set, so a hostile server cannot make the client buffer without end. The
+ * text of a cut body is empty: half a JSON document is of no use, and decoding it would double the memory.
  */
 export async function readBodyCapped(body: Readable, maxBytes: number): Promise<BodyRead> {
   const chunks: Buffer[] = []
@@ -15,9 +16,9 @@ export async function readBodyCapped(body: Readable, maxBytes: number): Promise<
   for await (const chunk of body) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string)
     if (size + buffer.length > maxBytes) {
-      chunks.push(buffer.subarray(0, maxBytes - size))
+      chunks.length = 0
       body.on('error', () => undefined).destroy()
-      return { text: Buffer.concat(chunks).toString('utf8'), truncated: true }
+      return { text: '', truncated: true }
     }
     chunks.push(buffer)
     size += buffer.length

@@ -71,7 +71,8 @@ export async function fileOrFindIssue(api: IssueApi, request: IssueRequest): Pro
     return { status: 'filed', id: created.id, key }
   } catch (error) {
     if (!mayHaveLanded(error)) throw error
-    const landed = await findOpenIssue(api, key, undefined)
+    // When the search fails as well, the create's own failure is the one to report.
+    const landed = await findOpenIssue(api, key, undefined).catch(() => undefined)
     if (landed) return { status: 'filed', id: landed.id, key }
     throw error
   }

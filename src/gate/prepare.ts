@@ -1,17 +1,8 @@
-import type { AvidoClient } from '../avido/client.js'
 import type { GateContext } from '../github/context.js'
-import type { GitHubReporter } from '../github/reporter.js'
-import type { GateConfig } from '../inputs/parse.js'
-import type { GateLog } from './log.js'
+import type { GateDeps } from './run-gate.js'
 import { resolveWindow, type Window } from './scope.js'
 
-export interface PrepareDeps {
-  config: GateConfig
-  context: GateContext
-  avido: AvidoClient
-  github?: GitHubReporter
-  log: GateLog
-  now: () => number
+export type PrepareDeps = Pick<GateDeps, 'config' | 'context' | 'avido' | 'github' | 'log' | 'now'> & {
   startedAt: number
 }
 
@@ -43,7 +34,8 @@ export async function prepareRun(deps: PrepareDeps): Promise<Window> {
 
   let workflowRunCreatedAt: string | undefined
   if (!config.since && triggeredAt === undefined) {
-    workflowRunCreatedAt = await deps.github?.workflowRunCreatedAt()
+    workflowRunCreatedAt =
+      deps.context.triggeringRun?.createdAt ?? (await deps.github?.workflowRunCreatedAt())
   }
   const window = resolveWindow({
     since: config.since,
@@ -58,18 +50,22 @@ export async function prepareRun(deps: PrepareDeps): Promise<Window> {
       'Avido test gate: window'
     )
   }
-  log.info(`Counting tests created at or after ${window.start} (${describeSource(window)}).`)
+  log.info(
+    `Counting tests created at or after ${window.start} (${describeSource(window, deps.context.triggeringRun !== undefined)}).`
+  )
   return window
 }
 
-function describeSource(window: Window): string {
+function describeSource(window: Window, triggeringRun: boolean): string {
   switch (window.source) {
     case 'since':
       return 'from the since input'
     case 'trigger':
       return 'the trigger time less 5 s of clock skew'
     case 'workflow-run':
-      return "this workflow run's creation time"
+      return triggeringRun
+        ? 'the creation time of the workflow run that triggered this one'
+        : "this workflow run's creation time"
     case 'fallback':
       return 'one hour before the gate started'
   }

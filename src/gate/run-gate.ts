@@ -16,7 +16,7 @@ import { buildScope, isUnsettled, type Scope } from './scope.js'
 import type { Judgement } from './types.js'
 import { readScope, waitForRun, type PollProgress } from './wait.js'
 
-/** Time allowed after the wait for reading every page, filing the issue and reporting. */
+/** Time allowed after the wait for reading every page and filing the issue (at most `timeout` as well). */
 const AFTER_WAIT_BUDGET_MS = 120_000
 /** The pending commit status is refreshed at most this often (SPEC §7). */
 const PENDING_STATUS_EVERY_MS = 30_000
@@ -50,6 +50,8 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
     }
   }
 
+  // Triggering and annotating come out of the same time allowance as the wait.
+  deps.avido.setDeadline(startedAt + config.timeoutMs)
   try {
     const prNumber = await log.group('Pull request', async () => {
       const number = await deps.github?.pullRequestNumber()
@@ -137,11 +139,14 @@ async function waitPhase(
 ): Promise<{ tests: Test[]; timedOut: boolean }> {
   const { config, log, avido } = deps
   const waitStarted = deps.now()
+  const afterWaitBudget = Math.min(AFTER_WAIT_BUDGET_MS, config.timeoutMs)
   avido.setDeadline(waitStarted + config.timeoutMs)
   let lastStatusAt = waitStarted
   const onPoll = async (progress: PollProgress) => {
     log.info(progressLine(progress, config.minTests, deps.now() - waitStarted))
-    if (progress.fault === undefined && deps.now() - lastStatusAt >= PENDING_STATUS_EVERY_MS) {
+    // A poll that finds the run settled is followed by the final status at once.
+    const settled = progress.matched >= config.minTests && progress.pending === 0
+    if (progress.fault === undefined && !settled && deps.now() - lastStatusAt >= PENDING_STATUS_EVERY_MS) {
       lastStatusAt = deps.now()
       await postStatus('pending', pendingDescription(progress.settled, progress.matched))
     }
@@ -153,13 +158,24 @@ async function waitPhase(
     deadline: waitStarted + config.timeoutMs,
     now: deps.now,
     sleep: deps.sleep,
-    onPoll
+    onPoll,
+    // Reading the pages of a run that settled just before the timeout must not fail for lack of time.
+    whileReading: async read => {
+      avido.setDeadline(deps.now() + afterWaitBudget)
+      try {
+        return await read()
+      } finally {
+        avido.setDeadline(waitStarted + config.timeoutMs)
+      }
+    }
   })
-  avido.setDeadline(deps.now() + AFTER_WAIT_BUDGET_MS)
+  avido.setDeadline(deps.now() + afterWaitBudget)
   if (result.outcome === 'settled') {
     log.info(`Settled after ${result.polls} poll(s): ${result.tests.length} test(s).`)
     return { tests: result.tests, timedOut: false }
   }
+  // Avido did not answer the last poll: reading the tests now would only wait as long again.
+  if (result.lastError !== undefined) throw result.lastError
   const tests = await readScope(avido, scope)
   log.info(
     `Timed out after ${result.polls} poll(s) with ${tests.filter(isUnsettled).length} test(s) pending.`

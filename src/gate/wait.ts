@@ -27,6 +27,8 @@ export interface WaitParams {
   now: () => number
   sleep: (ms: number) => Promise<void>
   onPoll?: (progress: PollProgress) => void | Promise<void>
+  /** Runs the read of every page once the counts say the run has settled (e.g. with more time for it). */
+  whileReading?: <T>(read: () => Promise<T>) => Promise<T>
 }
 
 export interface WaitResult {
@@ -34,6 +36,8 @@ export interface WaitResult {
   /** Every test in scope as last read: all of them settled when the outcome is `settled`. */
   tests: Test[]
   polls: number
+  /** Set when the last poll got no answer: the run's state is unknown, and reading again would wait again. */
+  lastError?: unknown
 }
 
 interface Measurement {
@@ -69,14 +73,19 @@ export async function waitForRun(reader: TestReader, params: WaitParams): Promis
 
   let polls = 0
   let lastTests: Test[] | undefined
+  let lastError: unknown
   for (;;) {
     polls++
     let measurement: Measurement | undefined
+    const timeLeft = params.deadline - params.now()
+    lastError = undefined
     try {
       measurement = await measure()
     } catch (error) {
+      if (!isDeadline(error) && !isTransient(error)) throw error
+      // A poll begun moments before the deadline says nothing about Avido; one that had time to be answered does.
+      lastError = isDeadline(error) && timeLeft < params.pollIntervalMs ? undefined : error
       if (isDeadline(error)) break
-      if (!isTransient(error)) throw error
       await params.onPoll?.({ poll: polls, matched: 0, settled: 0, pending: 0, fault: describe(error) })
     }
 
@@ -85,7 +94,8 @@ export async function waitForRun(reader: TestReader, params: WaitParams): Promis
       await params.onPoll?.({ poll: polls, matched, settled: matched - unsettled, pending: unsettled })
       lastTests = measurement.tests
       if (matched >= params.minTests && unsettled === 0) {
-        const tests = measurement.tests ?? (await readAll(matched))
+        const whileReading = params.whileReading ?? (read => read())
+        const tests = measurement.tests ?? (await whileReading(() => readAll(matched)))
         // A test created between the counts and the read is still running: keep waiting for it.
         if (tests.length >= params.minTests && !tests.some(isUnsettled)) {
           return { outcome: 'settled', tests, polls }
@@ -97,8 +107,10 @@ export async function waitForRun(reader: TestReader, params: WaitParams): Promis
     const remaining = params.deadline - params.now()
     if (remaining <= 0) break
     await params.sleep(Math.min(params.pollIntervalMs, remaining))
+    // A poll at the deadline could not be sent; it would only hide how the last one went.
+    if (params.now() >= params.deadline) break
   }
-  return { outcome: 'timeout', tests: lastTests ?? [], polls }
+  return { outcome: 'timeout', tests: lastTests ?? [], polls, ...(lastError ? { lastError } : {}) }
 }
 
 /** After a timeout the caller reads what there is, to judge it or to list what is still pending. */

@@ -1,0 +1,29 @@
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
+
+/** Goes through HTTPS_PROXY / HTTP_PROXY (minus NO_PROXY) when one is set, as the runner's own tools do. */
+export function proxyAwareDispatcher(): Dispatcher {
+  const env = process.env
+  const proxied = env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY
+  return proxied ? withoutExperimentalNotice(() => new EnvHttpProxyAgent()) : new Agent()
+}
+
+/** undici calls EnvHttpProxyAgent experimental on stderr, which reads as a problem in the step's log. */
+function withoutExperimentalNotice<T>(make: () => T): T {
+  const emitWarning = process.emitWarning
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const options = rest[0]
+    if (
+      typeof options === 'object' &&
+      options !== null &&
+      'code' in options &&
+      options.code === 'UNDICI-EHPA'
+    )
+      return
+    ;(emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest)
+  }) as typeof process.emitWarning
+  try {
+    return make()
+  } finally {
+    process.emitWarning = emitWarning
+  }
+}
