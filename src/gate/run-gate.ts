@@ -67,24 +67,14 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
     )
 
     await postStatus('pending', 'Waiting for Avido test results')
-    const { tests, timedOut } = await log.group('Waiting for Avido', () => waitPhase(deps, scope, postStatus))
-
-    const judgement = judgeRun(tests, {
-      thresholds: { warning: config.warningThreshold, error: config.errorThreshold },
-      failOn: config.failOn,
-      explain: explainEval
-    })
-    if (judgement.result === 'none' && judgement.tests > 0) {
-      log.warning(
-        `${judgement.tests} test(s) matched but none has a settled eval to judge.`,
-        'Avido test gate'
-      )
-    }
+    // The raw tests are dropped once judged: only the judgement and the pending ones go on to the report.
+    const { judgement, pendingTests, timedOut } = await log.group('Waiting for Avido', async () =>
+      judgeWaited(deps, await waitPhase(deps, scope, postStatus))
+    )
 
     return await log.group('Report', async () => {
       const prior = await readPriorComment(deps, prNumber)
       const issue = await issuePhase(deps, judgement, prNumber, prior.previous?.issueId, timedOut)
-      const pendingTests = tests.filter(isUnsettled)
       const publication = await publish(deps, {
         judgement,
         prNumber,
@@ -181,6 +171,22 @@ async function waitPhase(
     `Timed out after ${result.polls} poll(s) with ${tests.filter(isUnsettled).length} test(s) pending.`
   )
   return { tests, timedOut: true }
+}
+
+function judgeWaited(
+  deps: GateDeps,
+  waited: { tests: Test[]; timedOut: boolean }
+): { judgement: Judgement; pendingTests: Test[]; timedOut: boolean } {
+  const { config, log } = deps
+  const judgement = judgeRun(waited.tests, {
+    thresholds: { warning: config.warningThreshold, error: config.errorThreshold },
+    failOn: config.failOn,
+    explain: explainEval
+  })
+  if (judgement.result === 'none' && judgement.tests > 0) {
+    log.warning(`${judgement.tests} test(s) matched but none has a settled eval to judge.`, 'Avido test gate')
+  }
+  return { judgement, pendingTests: waited.tests.filter(isUnsettled), timedOut: waited.timedOut }
 }
 
 async function issuePhase(
