@@ -50941,8 +50941,16 @@ function githubMessage(error) {
     return error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '');
 }
 const TOKEN_PATTERN = /\b(?:gh[opsur]_[A-Za-z0-9_]+|github_pat_[A-Za-z0-9_]+)/g;
+/** Longest GitHub answer quoted in a log line: an HTML error page is not a message. */
+const errors_MAX_QUOTED = 200;
 function errors_oneLine(text) {
-    return text.replace(TOKEN_PATTERN, '***').replace(/\s+/g, ' ').trim();
+    const plain = text
+        .replace(TOKEN_PATTERN, '***')
+        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return plain.length > errors_MAX_QUOTED ? `${plain.slice(0, errors_MAX_QUOTED - 1)}…` : plain;
 }
 /**
  * True when the token is not allowed to do this: 403 "Resource not accessible by …" (missing permission, or the
@@ -51592,10 +51600,12 @@ function redactor(secrets) {
 
 ;// CONCATENATED MODULE: ./src/report/write-json-report.ts
 
-const TESTS_PER_WRITE = 200;
+const TESTS_PER_WRITE = 20;
 /**
  * Writes what `JSON.stringify(report, null, 2)` would, a few tests at a time: a run of 10,000 tests never
- * becomes one 8 MB string, which would be the largest part of the action's peak memory.
+ * becomes one 8 MB string, which would be the largest part of the action's peak memory. The chunks are kept
+ * small too: a chunk of a few hundred KB is a large object to V8, which stays on the heap until a full
+ * collection, and none comes before the action ends, so each such chunk added to the peak (about 20 MiB).
  */
 async function writeJsonReport(path, report) {
     const { tests, ...head } = report;

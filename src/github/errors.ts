@@ -53,8 +53,17 @@ function githubMessage(error: RequestErrorLike): string {
 
 const TOKEN_PATTERN = /\b(?:gh[opsur]_[A-Za-z0-9_]+|github_pat_[A-Za-z0-9_]+)/g
 
+/** Longest GitHub answer quoted in a log line: an HTML error page is not a message. */
+const MAX_QUOTED = 200
+
 function oneLine(text: string): string {
-  return text.replace(TOKEN_PATTERN, '***').replace(/\s+/g, ' ').trim()
+  const plain = text
+    .replace(TOKEN_PATTERN, '***')
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return plain.length > MAX_QUOTED ? `${plain.slice(0, MAX_QUOTED - 1)}…` : plain
 }
 
 /**
