@@ -1,27 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
-import type { EvalSeed } from '../../emulators/avido/seed-types.js'
-import { runAction, type Runtime } from '../../emulators/runner/run-action.js'
-import { HEAD_SHA, OWNER, PR_NUMBER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
-
-/** `n` settled tests of one task whose evals pass so that exactly `passing` of `n * evalsPerTest` pass. */
-function seedRate(
-  scene: Scene,
-  options: { tests: number; evalsPerTest: number; passing: number; taskId?: string }
-) {
-  const { tests, evalsPerTest, passing } = options
-  let left = passing
-  return scene.avido.seed.tests(tests, () => {
-    const evals: EvalSeed[] = []
-    for (let e = 0; e < evalsPerTest; e++) evals.push({ type: 'CUSTOM', passed: left-- > 0 })
-    return { taskId: options.taskId, evals }
-  })
-}
+import type { Runtime } from '../../emulators/runner/run-action.js'
+import { OWNER, PR_NUMBER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
+import { prComments, runGateAction, seedRate, statusesOf, type GateRun } from './reporting-support.js'
 
 const testRequests = (scene: Scene) =>
   scene.avido.requests.filter(r => r.method === 'GET' && r.path === '/v0/tests')
-const prComments = (scene: Scene) => scene.github.comments(OWNER, REPO, PR_NUMBER)
-const statusesOf = (scene: Scene, sha = HEAD_SHA) => scene.github.statuses(OWNER, REPO, sha)
 
 /** The end-to-end cases of the gate, run against the bundle on one runtime. */
 export function gateSuite(runtime: Runtime): void {
@@ -34,17 +18,8 @@ export function gateSuite(runtime: Runtime): void {
       await scene.close()
     })
 
-    const run = (
-      inputs: Record<string, string> = {},
-      extra: { env?: Record<string, string>; event?: object; eventName?: string } = {}
-    ) =>
-      runAction({
-        node: runtime.path,
-        inputs: scene.inputs({ 'poll-interval': '200ms', ...inputs }),
-        eventName: extra.eventName ?? 'pull_request',
-        event: extra.event ?? scene.pullRequestEvent(),
-        env: scene.env(extra.env)
-      })
+    const run = (inputs: Record<string, string> = {}, extra: Omit<GateRun, 'inputs'> = {}) =>
+      runGateAction(runtime, scene, { inputs, ...extra })
 
     it('passes a healthy run: outputs, one comment, success status, summary and report', async () => {
       seedRate(scene, { tests: 10, evalsPerTest: 4, passing: 36 })

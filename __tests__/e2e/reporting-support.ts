@@ -12,14 +12,18 @@ export function runtimesFor(key: boolean): Runtime[] {
 /** `tests` settled tests whose evals pass so that exactly `passing` of `tests * evalsPerTest` pass. */
 export function seedRate(
   scene: Scene,
-  options: { tests: number; passing: number; evalsPerTest?: number; createdAt?: string }
+  options: { tests: number; passing: number; evalsPerTest?: number; createdAt?: string; taskId?: string }
 ): SeededTest[] {
   const evalsPerTest = options.evalsPerTest ?? 1
   let left = options.passing
   return scene.avido.seed.tests(options.tests, () => {
     const evals: EvalSeed[] = []
     for (let e = 0; e < evalsPerTest; e++) evals.push({ type: 'CUSTOM', passed: left-- > 0 })
-    return options.createdAt ? { evals, createdAt: options.createdAt } : { evals }
+    return {
+      evals,
+      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+      ...(options.taskId ? { taskId: options.taskId } : {})
+    }
   })
 }
 
