@@ -61,6 +61,16 @@ function workflowRunEvent(
   }
 }
 
+/** The gate's own run, GATE_RUN_ID on the default branch, started by `event`. */
+function runWorkflowRunGate(runtime: Runtime, scene: Scene, event: object) {
+  return runGateAction(runtime, scene, {
+    eventName: 'workflow_run',
+    event,
+    env: { GITHUB_SHA: DEFAULT_BRANCH_SHA, GITHUB_RUN_ID: String(GATE_RUN_ID) },
+    inputs: { timeout: '5s' }
+  })
+}
+
 describe.each(runtimesFor(false))('pull request events on $name', (runtime: Runtime) => {
   let scene: Scene
   beforeEach(async () => {
@@ -147,12 +157,7 @@ describe.each(runtimesFor(false))('pull request events on $name', (runtime: Runt
         }
       ]
     })
-    const run = await runGateAction(runtime, scene, {
-      eventName: 'workflow_run',
-      event,
-      env: { GITHUB_SHA: DEFAULT_BRANCH_SHA, GITHUB_RUN_ID: String(GATE_RUN_ID) },
-      inputs: { timeout: '5s' }
-    })
+    const run = await runWorkflowRunGate(runtime, scene, event)
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ result: 'success', tests: '4', 'pass-rate': '100.0' })
     expect(run.stdout).toContain('the creation time of the workflow run that triggered this one')
@@ -177,12 +182,7 @@ describe.each(runtimesFor(false))('pull request events on $name', (runtime: Runt
     })
     seedRate(scene, { tests: 2, passing: 2, createdAt: minutesAgo(1) })
     const event = workflowRunEvent(scene, { headSha: HEAD_SHA, pullRequests: [] })
-    const run = await runGateAction(runtime, scene, {
-      eventName: 'workflow_run',
-      event,
-      env: { GITHUB_SHA: DEFAULT_BRANCH_SHA, GITHUB_RUN_ID: String(GATE_RUN_ID) },
-      inputs: { timeout: '5s' }
-    })
+    const run = await runWorkflowRunGate(runtime, scene, event)
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ result: 'success', tests: '2' })
     const runReads = scene.github.requests.filter(r => r.route === GET_RUN)
@@ -223,12 +223,7 @@ describe.each(runtimesFor(true))('a workflow_run event from a fork on $name', (r
       pullRequests: [],
       headRepo: 'contributor/support-bot'
     })
-    const run = await runGateAction(runtime, scene, {
-      eventName: 'workflow_run',
-      event,
-      env: { GITHUB_SHA: DEFAULT_BRANCH_SHA, GITHUB_RUN_ID: String(GATE_RUN_ID) },
-      inputs: { timeout: '5s' }
-    })
+    const run = await runWorkflowRunGate(runtime, scene, event)
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ result: 'error', tests: '5', 'pass-rate': '40.0' })
     expect(githubCalls(scene)).toContain(PULLS_LIST)

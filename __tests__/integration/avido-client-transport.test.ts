@@ -1,9 +1,9 @@
+import { avidoFailure as failure } from '../support/avido-failure.js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
 import { Agent } from 'undici'
 import { AvidoClient, type AvidoClientOptions } from '../../src/avido/client.js'
-import { AvidoApiError } from '../../src/avido/errors.js'
 
 // Transport behaviour that needs a server doing exactly one odd thing: a plain loopback server whose
 // handler each test sets.
@@ -87,15 +87,6 @@ function client(extra: Partial<AvidoClientOptions> = {}) {
   })
   clients.push(made)
   return { client: made, slept, lines, now: () => clock }
-}
-
-async function failure(promise: Promise<unknown>): Promise<AvidoApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e
-  )
-  expect(error).toBeInstanceOf(AvidoApiError)
-  return error as AvidoApiError
 }
 
 describe('Avido transport against a plain loopback server', () => {

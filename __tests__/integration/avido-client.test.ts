@@ -1,7 +1,8 @@
+import { avidoFailure as failure } from '../support/avido-failure.js'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startAvidoEmulator, type AvidoEmulator, type RecordedRequest } from '../../emulators/avido/index.js'
 import { AvidoClient, type AvidoClientOptions } from '../../src/avido/client.js'
-import { AvidoApiError, AvidoRequestError } from '../../src/avido/errors.js'
+import { AvidoRequestError } from '../../src/avido/errors.js'
 
 // The client against the Avido emulator over loopback: every endpoint, and each fault the emulator can
 // play. Waits go through a fake sleep that advances a fake clock, so retries cost no real time.
@@ -46,15 +47,6 @@ function setup(extra: Partial<AvidoClientOptions> = {}) {
 
 const calls = (method: string, path: string): RecordedRequest[] =>
   emu.requests.filter(r => r.method === method && r.path === path)
-
-async function failure(promise: Promise<unknown>): Promise<AvidoApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e
-  )
-  expect(error).toBeInstanceOf(AvidoApiError)
-  return error as AvidoApiError
-}
 
 describe('every endpoint', () => {
   it('lists, counts and reads tests with the filters on the wire', async () => {
