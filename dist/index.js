@@ -43115,13 +43115,15 @@ function messageOf(text) {
 ;// CONCATENATED MODULE: ./src/avido/paging.ts
 /**
  * Reads every page of a skip/limit listing ordered for stable paging, and returns the rows once each, in
- * page order. Pages are requested in parallel until the rows reach `pagination.total`.
+ * page order, as `select` makes them (rows it maps to `undefined` are left out). Each page is passed
+ * through `select` as it arrives, so only the pages in flight are ever held whole. Pages are requested in
+ * parallel until the rows reach `pagination.total`.
  *
  * A server that lies cannot make this loop or grow without bound: a page that comes back empty before
  * the total ends the reading and the rows read so far are returned (with a debug line); a page that holds
  * only rows already read (a repeated page) and a total beyond `maxPages` pages are errors.
  */
-async function readAllPages(fetchPage, options) {
+async function readAllPages(fetchPage, select, options) {
     const { pageSize, maxPages } = options;
     const pages = [];
     const seen = new Set();
@@ -43130,7 +43132,6 @@ async function readAllPages(fetchPage, options) {
     let failed = false;
     let next = 0;
     const take = (index, page) => {
-        pages[index] = page.data;
         const skip = index * pageSize;
         total = reportedTotal(page, skip, pageSize);
         if (page.data.length === 0) {
@@ -43147,6 +43148,7 @@ async function readAllPages(fetchPage, options) {
         }
         if (added === 0)
             throw options.repeatedPage(index + 1);
+        pages[index] = selectRows(page.data, select);
     };
     const pagesWanted = () => Math.ceil((total ?? 0) / pageSize);
     const checkBound = () => {
@@ -43187,6 +43189,15 @@ function reportedTotal(page, skip, pageSize) {
     if (total !== undefined && Number.isFinite(total) && total >= 0)
         return total;
     return page.data.length < pageSize ? skip + page.data.length : skip + page.data.length + 1;
+}
+function selectRows(rows, select) {
+    const selected = [];
+    for (const row of rows) {
+        const kept = select(row);
+        if (kept !== undefined)
+            selected.push(kept);
+    }
+    return selected;
 }
 function uniqueInOrder(pages) {
     const ids = new Set();
@@ -43346,8 +43357,16 @@ class AvidoClient {
      * up to `pageConcurrency` pages in flight. See `readAllPages` for how a lying server is handled.
      */
     async listAllTests(filters = {}, opts = {}) {
+        return this.readTests(filters, test => test, opts);
+    }
+    /**
+     * Like `listAllTests`, but each test is turned into what `select` makes of it as its page arrives (and
+     * left out when that is `undefined`), so a large run is never held raw all at once.
+     */
+    async readTests(filters, select, opts = {}) {
         const ordered = { ...filters, orderBy: 'createdAt', orderDir: 'asc' };
-        return readAllPages(skip => this.listTests(ordered, { skip, limit: MAX_PAGE_LIMIT }), {
+        const fetchPage = (skip) => this.listTests(ordered, { skip, limit: MAX_PAGE_LIMIT });
+        return readAllPages(fetchPage, select, {
             pageSize: MAX_PAGE_LIMIT,
             maxPages: this.maxPages,
             concurrency: this.pageConcurrency,
@@ -43602,17 +43621,20 @@ function failsQualityFor(result, failOn) {
         return false;
     return result === 'error' || (failOn === 'warning' && result === 'warning');
 }
+/** Judges the run in one pass over its tests: `summarizeRun` over each test's `judgeTest`. */
+function judgeRun(tests, options) {
+    return summarizeRun(tests.map(test => judgeTest(test, options.thresholds, options.explain)), options);
+}
 /**
- * Judges the run in one pass over its tests. Pending tests are listed but count nowhere.
+ * Adds up tests judged one by one (as their pages arrived). Pending tests are listed but count nowhere.
  *
  * Result `none` means nothing was measured: no settled test carried an eval and none errored (no tests, only
  * pending ones, or tests without evals). Such a run has no pass rate to hold against the thresholds, and
  * calling it 0 % would fail the gate and file an Avido issue about a quality drop that never happened. An
  * errored test always counts as at least one failed eval, so a run with an errored test is never `none`.
  */
-function judgeRun(tests, options) {
+function summarizeRun(judgedTests, options) {
     const { thresholds, failOn } = options;
-    const judgedTests = [];
     const tasks = new Map();
     const definitions = new Map();
     let passed = 0;
@@ -43620,9 +43642,7 @@ function judgeRun(tests, options) {
     let erroredTests = 0;
     let pendingTests = 0;
     let worstTest;
-    for (const test of tests) {
-        const judged = judgeTest(test, thresholds, options.explain);
-        judgedTests.push(judged);
+    for (const judged of judgedTests) {
         if (judged.pending) {
             pendingTests += 1;
             continue;
@@ -43652,7 +43672,7 @@ function judgeRun(tests, options) {
         passed,
         failed: total - passed,
         total,
-        tests: tests.length,
+        tests: judgedTests.length,
         erroredTests,
         pendingTests,
         tasks: toBreakdowns(tasks, badgeOf),
@@ -45022,9 +45042,6 @@ function inScope(test, scope) {
         return false;
     return Date.parse(test.createdAt) >= Date.parse(scope.windowStart);
 }
-function isUnsettled(test) {
-    return test.status === 'PENDING' || test.status === 'IN_PROGRESS';
-}
 
 ;// CONCATENATED MODULE: ./src/gate/prepare.ts
 
@@ -45107,11 +45124,11 @@ const UNSETTLED = ['PENDING', 'IN_PROGRESS'];
  */
 async function waitForRun(reader, params) {
     const { scope } = params;
-    const readAll = async (expectedTotal) => (await reader.listAllTests(scope.filters, { expectedTotal })).filter(test => inScope(test, scope));
+    const readAll = (expectedTotal) => readScope(reader, scope, params.judge, expectedTotal);
     const measure = async () => {
         if (scope.runIds.size > 0) {
             const tests = await readAll();
-            return { matched: tests.length, unsettled: tests.filter(isUnsettled).length, tests };
+            return { matched: tests.length, unsettled: tests.filter(test => test.pending).length, tests };
         }
         const [matched, unsettled] = await Promise.all([
             reader.countTests(scope.filters),
@@ -45147,7 +45164,7 @@ async function waitForRun(reader, params) {
                 const whileReading = params.whileReading ?? (read => read());
                 const tests = measurement.tests ?? (await whileReading(() => readAll(matched)));
                 // A test created between the counts and the read is still running: keep waiting for it.
-                if (tests.length >= params.minTests && !tests.some(isUnsettled)) {
+                if (tests.length >= params.minTests && !tests.some(test => test.pending)) {
                     return { outcome: 'settled', tests, polls };
                 }
                 lastTests = tests;
@@ -45163,9 +45180,13 @@ async function waitForRun(reader, params) {
     }
     return { outcome: 'timeout', tests: lastTests ?? [], polls, ...(lastError ? { lastError } : {}) };
 }
-/** After a timeout the caller reads what there is, to judge it or to list what is still pending. */
-async function readScope(reader, scope) {
-    return (await reader.listAllTests(scope.filters)).filter(test => inScope(test, scope));
+/**
+ * Every test in scope, judged page by page. After a timeout the caller reads what there is this way, to
+ * judge it or to list what is still pending.
+ */
+function readScope(reader, scope, judge, expectedTotal) {
+    const select = (test) => (inScope(test, scope) ? judge(test) : undefined);
+    return reader.readTests(scope.filters, select, { expectedTotal });
 }
 function isDeadline(error) {
     return error instanceof AvidoApiError && error.kind === 'deadline';
@@ -45216,7 +45237,7 @@ async function runGate(deps) {
         });
         const scope = await log.group('Scope', async () => buildScope(config, await prepareRun({ ...deps, startedAt })));
         await postStatus('pending', 'Waiting for Avido test results');
-        // The raw tests are dropped once judged: only the judgement and the pending ones go on to the report.
+        // Each test is judged as its page arrives: only the judged tests go on to the report.
         const { judgement, pendingTests, timedOut } = await log.group('Waiting for Avido', async () => judgeWaited(deps, await waitPhase(deps, scope, postStatus)));
         return await log.group('Report', async () => {
             const prior = await readPriorComment(deps, prNumber);
@@ -45267,6 +45288,8 @@ async function runGate(deps) {
 }
 async function waitPhase(deps, scope, postStatus) {
     const { config, log, avido } = deps;
+    const thresholds = { warning: config.warningThreshold, error: config.errorThreshold };
+    const judge = test => judgeTest(test, thresholds, explainEval);
     const waitStarted = deps.now();
     const afterWaitBudget = Math.min(AFTER_WAIT_BUDGET_MS, config.timeoutMs);
     avido.setDeadline(waitStarted + config.timeoutMs);
@@ -45282,6 +45305,7 @@ async function waitPhase(deps, scope, postStatus) {
     };
     const result = await waitForRun(avido, {
         scope,
+        judge,
         minTests: config.minTests,
         pollIntervalMs: config.pollIntervalMs,
         deadline: waitStarted + config.timeoutMs,
@@ -45307,21 +45331,20 @@ async function waitPhase(deps, scope, postStatus) {
     // Avido did not answer the last poll: reading the tests now would only wait as long again.
     if (result.lastError !== undefined)
         throw result.lastError;
-    const tests = await readScope(avido, scope);
-    log.info(`Timed out after ${result.polls} poll(s) with ${tests.filter(isUnsettled).length} test(s) pending.`);
+    const tests = await readScope(avido, scope, judge);
+    log.info(`Timed out after ${result.polls} poll(s) with ${tests.filter(test => test.pending).length} test(s) pending.`);
     return { tests, timedOut: true };
 }
 function judgeWaited(deps, waited) {
     const { config, log } = deps;
-    const judgement = judgeRun(waited.tests, {
+    const judgement = summarizeRun(waited.tests, {
         thresholds: { warning: config.warningThreshold, error: config.errorThreshold },
-        failOn: config.failOn,
-        explain: explainEval
+        failOn: config.failOn
     });
     if (judgement.result === 'none' && judgement.tests > 0) {
         log.warning(`${judgement.tests} test(s) matched but none has a settled eval to judge.`, 'Avido test gate');
     }
-    return { judgement, pendingTests: waited.tests.filter(isUnsettled), timedOut: waited.timedOut };
+    return { judgement, pendingTests: waited.tests.filter(test => test.pending), timedOut: waited.timedOut };
 }
 async function issuePhase(deps, judgement, prNumber, rememberedId, timedOut) {
     const { config, context, log } = deps;
@@ -45363,7 +45386,7 @@ function progressLine(progress, minTests, elapsedMs) {
 function timeoutFailure(timeoutMs, pending) {
     const listed = pending
         .slice(0, run_gate_MAX_PENDING_LISTED)
-        .map(test => `${test.id} (${test.task?.title ?? test.taskId}, ${test.status})`);
+        .map(test => `${test.id} (${test.taskTitle}, ${test.status})`);
     const more = pending.length > run_gate_MAX_PENDING_LISTED ? `, and ${pending.length - run_gate_MAX_PENDING_LISTED} more` : '';
     const seconds = Math.round(timeoutMs / 1000);
     if (pending.length === 0) {

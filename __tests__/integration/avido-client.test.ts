@@ -274,6 +274,23 @@ describe('listAllTests', () => {
   })
 })
 
+describe('readTests', () => {
+  it('hands each test to select once, in createdAt order, and keeps only what it returns', async () => {
+    emu.seed.tests(250)
+    const { client } = setup()
+    const seen: string[] = []
+    const picked = await client.readTests({}, test => {
+      seen.push(test.id)
+      return seen.length % 2 === 0 ? undefined : { id: test.id, createdAt: test.createdAt }
+    })
+    expect(new Set(seen).size).toBe(250)
+    expect(picked).toHaveLength(125)
+    expect(picked.map(p => p.createdAt)).toEqual([...picked.map(p => p.createdAt)].sort())
+    expect(Object.keys(picked[0] ?? {})).toEqual(['id', 'createdAt'])
+    expect(calls('GET', '/v0/tests')).toHaveLength(3)
+  })
+})
+
 describe('faults', () => {
   it('waits as a 429 Retry-After asks, then succeeds', async () => {
     emu.seed.tests(2)

@@ -6,6 +6,7 @@ interface Row {
 }
 
 const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${i}` }))
+const keepRow = (row: Row): Row => row
 
 /** A fake listing: `serve(skip)` decides each page; records the skips asked for and the peak in flight. */
 function listing(serve: (skip: number) => Page<Row>) {
@@ -48,7 +49,7 @@ describe('readAllPages', () => {
   it.each([0, 1, 9, 10, 11, 25, 30, 199])('reads %i rows exactly once, in order', async n => {
     const all = rows(n)
     const { fetchPage, skips } = listing(honest(all))
-    expect(await readAllPages(fetchPage, options())).toEqual(all)
+    expect(await readAllPages(fetchPage, keepRow, options())).toEqual(all)
     expect(skips.sort((a, b) => a - b)).toEqual(
       Array.from({ length: Math.max(1, Math.ceil(n / 10)) }, (_, i) => i * 10)
     )
@@ -57,14 +58,14 @@ describe('readAllPages', () => {
   it('with an expected total asks every page at once, up to the concurrency', async () => {
     const all = rows(95)
     const { fetchPage, skips, peak } = listing(honest(all))
-    expect(await readAllPages(fetchPage, options({ expectedTotal: 95 }))).toEqual(all)
+    expect(await readAllPages(fetchPage, keepRow, options({ expectedTotal: 95 }))).toEqual(all)
     expect(skips).toHaveLength(10)
     expect(peak()).toBe(3)
   })
 
   it('without an expected total reads the first page alone, then the rest in parallel', async () => {
     const { fetchPage, skips, peak } = listing(honest(rows(50)))
-    await readAllPages(fetchPage, options())
+    await readAllPages(fetchPage, keepRow, options())
     expect(skips[0]).toBe(0)
     expect(peak()).toBe(3)
   })
@@ -77,7 +78,7 @@ describe('readAllPages', () => {
       total = 40
       return page
     })
-    expect(await readAllPages(fetchPage, options({ concurrency: 1 }))).toEqual(all)
+    expect(await readAllPages(fetchPage, keepRow, options({ concurrency: 1 }))).toEqual(all)
   })
 
   it('stops on an empty page when the total lies, keeping the rows present', async () => {
@@ -87,7 +88,7 @@ describe('readAllPages', () => {
       data: all.slice(skip, skip + 10),
       pagination: { total: 150 }
     }))
-    expect(await readAllPages(fetchPage, opts)).toEqual(all)
+    expect(await readAllPages(fetchPage, keepRow, opts)).toEqual(all)
     expect(skips.length).toBeLessThanOrEqual(3 + opts.concurrency)
     expect(opts.lines.join('\n')).toMatch(/came back empty although the total is 150/)
   })
@@ -95,28 +96,30 @@ describe('readAllPages', () => {
   it('fails when a page repeats rows already read, reading no further', async () => {
     const opts = options({ concurrency: 2 })
     const { fetchPage, skips } = listing(() => ({ data: rows(10), pagination: { total: 100 } }))
-    await expect(readAllPages(fetchPage, opts)).rejects.toThrow('repeated page 2')
+    await expect(readAllPages(fetchPage, keepRow, opts)).rejects.toThrow('repeated page 2')
     expect(skips.length).toBeLessThanOrEqual(3)
   })
 
   it('fails clearly, before reading on, when the total needs more than maxPages', async () => {
     const { fetchPage, skips } = listing(skip => ({ data: rows(10), pagination: { skip, total: 1e9 } }))
-    await expect(readAllPages(fetchPage, options({ maxPages: 5 }))).rejects.toThrow('too many: 1000000000')
+    await expect(readAllPages(fetchPage, keepRow, options({ maxPages: 5 }))).rejects.toThrow(
+      'too many: 1000000000'
+    )
     expect(skips).toEqual([0])
   })
 
   it('fails from the expected total alone without a request', async () => {
     const { fetchPage, skips } = listing(honest(rows(10)))
-    await expect(readAllPages(fetchPage, options({ maxPages: 2, expectedTotal: 21 }))).rejects.toThrow(
-      'too many: 21'
-    )
+    await expect(
+      readAllPages(fetchPage, keepRow, options({ maxPages: 2, expectedTotal: 21 }))
+    ).rejects.toThrow('too many: 21')
     expect(skips).toEqual([])
   })
 
   it('without any total keeps reading while pages are full', async () => {
     const all = rows(23)
     const { fetchPage } = listing(skip => ({ data: all.slice(skip, skip + 10), pagination: {} }))
-    expect(await readAllPages(fetchPage, options())).toEqual(all)
+    expect(await readAllPages(fetchPage, keepRow, options())).toEqual(all)
   })
 
   it('uses totalCount when total is absent', async () => {
@@ -125,7 +128,7 @@ describe('readAllPages', () => {
       data: all.slice(skip, skip + 10),
       pagination: { totalCount: 12 }
     }))
-    expect(await readAllPages(fetchPage, options())).toEqual(all)
+    expect(await readAllPages(fetchPage, keepRow, options())).toEqual(all)
   })
 
   it('drops rows that overlap between pages', async () => {
@@ -134,7 +137,7 @@ describe('readAllPages', () => {
       data: all.slice(Math.max(0, skip - 2), skip + 10),
       pagination: { total: 20 }
     }))
-    expect(await readAllPages(fetchPage, options())).toEqual(all)
+    expect(await readAllPages(fetchPage, keepRow, options())).toEqual(all)
   })
 
   it('passes the first failure on and stops asking for pages', async () => {
@@ -142,7 +145,44 @@ describe('readAllPages', () => {
       if (skip === 10) throw new Error('page 2 broke')
       return honest(rows(200))(skip)
     })
-    await expect(readAllPages(fetchPage, options({ concurrency: 1 }))).rejects.toThrow('page 2 broke')
+    await expect(readAllPages(fetchPage, keepRow, options({ concurrency: 1 }))).rejects.toThrow(
+      'page 2 broke'
+    )
     expect(skips).toEqual([0, 10])
+  })
+
+  it('selects each page as it arrives, before the next page is asked for', async () => {
+    const events: string[] = []
+    const { fetchPage } = listing(skip => {
+      events.push(`fetch ${skip}`)
+      return honest(rows(30))(skip)
+    })
+    const select = (row: Row) => {
+      events.push(`select ${row.id}`)
+      return row
+    }
+    await readAllPages(fetchPage, select, options({ concurrency: 1 }))
+    const pageStarts = ['fetch 0', 'select r0', 'fetch 10', 'select r10', 'fetch 20', 'select r20']
+    expect(events.filter(event => pageStarts.includes(event))).toEqual(pageStarts)
+    expect(events.indexOf('select r9')).toBeLessThan(events.indexOf('fetch 10'))
+  })
+
+  it('returns what select makes of each row once, leaving out rows it drops', async () => {
+    const all = rows(20)
+    const { fetchPage } = listing(skip => ({
+      data: all.slice(Math.max(0, skip - 3), skip + 10),
+      pagination: { total: 20 }
+    }))
+    const select = (row: Row) => (Number(row.id.slice(1)) % 2 === 0 ? { id: row.id, even: true } : undefined)
+    const selected = await readAllPages(fetchPage, select, options())
+    expect(selected).toEqual(all.filter((_, i) => i % 2 === 0).map(row => ({ id: row.id, even: true })))
+  })
+
+  it('counts rows select drops when telling a repeated page', async () => {
+    const { fetchPage } = listing(() => ({ data: rows(10), pagination: { total: 100 } }))
+    const dropAll = (): undefined => undefined
+    await expect(readAllPages(fetchPage, dropAll, options({ concurrency: 1 }))).rejects.toThrow(
+      'repeated page 2'
+    )
   })
 })

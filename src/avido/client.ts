@@ -104,8 +104,21 @@ export class AvidoClient {
    * up to `pageConcurrency` pages in flight. See `readAllPages` for how a lying server is handled.
    */
   async listAllTests(filters: TestFilters = {}, opts: { expectedTotal?: number } = {}): Promise<Test[]> {
+    return this.readTests(filters, test => test, opts)
+  }
+
+  /**
+   * Like `listAllTests`, but each test is turned into what `select` makes of it as its page arrives (and
+   * left out when that is `undefined`), so a large run is never held raw all at once.
+   */
+  async readTests<R extends { id: string }>(
+    filters: TestFilters,
+    select: (test: Test) => R | undefined,
+    opts: { expectedTotal?: number } = {}
+  ): Promise<R[]> {
     const ordered: TestFilters = { ...filters, orderBy: 'createdAt', orderDir: 'asc' }
-    return readAllPages<Test>(skip => this.listTests(ordered, { skip, limit: MAX_PAGE_LIMIT }), {
+    const fetchPage = (skip: number) => this.listTests(ordered, { skip, limit: MAX_PAGE_LIMIT })
+    return readAllPages(fetchPage, select, {
       pageSize: MAX_PAGE_LIMIT,
       maxPages: this.maxPages,
       concurrency: this.pageConcurrency,

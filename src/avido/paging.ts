@@ -22,18 +22,21 @@ export interface ReadAllOptions {
 
 /**
  * Reads every page of a skip/limit listing ordered for stable paging, and returns the rows once each, in
- * page order. Pages are requested in parallel until the rows reach `pagination.total`.
+ * page order, as `select` makes them (rows it maps to `undefined` are left out). Each page is passed
+ * through `select` as it arrives, so only the pages in flight are ever held whole. Pages are requested in
+ * parallel until the rows reach `pagination.total`.
  *
  * A server that lies cannot make this loop or grow without bound: a page that comes back empty before
  * the total ends the reading and the rows read so far are returned (with a debug line); a page that holds
  * only rows already read (a repeated page) and a total beyond `maxPages` pages are errors.
  */
-export async function readAllPages<T extends { id: string }>(
+export async function readAllPages<T extends { id: string }, R extends { id: string }>(
   fetchPage: (skip: number) => Promise<Page<T>>,
+  select: (row: T) => R | undefined,
   options: ReadAllOptions
-): Promise<T[]> {
+): Promise<R[]> {
   const { pageSize, maxPages } = options
-  const pages: T[][] = []
+  const pages: R[][] = []
   const seen = new Set<string>()
   let total = options.expectedTotal && options.expectedTotal > 0 ? options.expectedTotal : undefined
   let stopped: string | undefined
@@ -41,7 +44,6 @@ export async function readAllPages<T extends { id: string }>(
   let next = 0
 
   const take = (index: number, page: Page<T>): void => {
-    pages[index] = page.data
     const skip = index * pageSize
     total = reportedTotal(page, skip, pageSize)
     if (page.data.length === 0) {
@@ -56,6 +58,7 @@ export async function readAllPages<T extends { id: string }>(
       }
     }
     if (added === 0) throw options.repeatedPage(index + 1)
+    pages[index] = selectRows(page.data, select)
   }
   const pagesWanted = (): number => Math.ceil((total ?? 0) / pageSize)
   const checkBound = (): void => {
@@ -96,6 +99,15 @@ function reportedTotal(page: Page<unknown>, skip: number, pageSize: number): num
   const total = page.pagination.total ?? page.pagination.totalCount
   if (total !== undefined && Number.isFinite(total) && total >= 0) return total
   return page.data.length < pageSize ? skip + page.data.length : skip + page.data.length + 1
+}
+
+function selectRows<T, R>(rows: T[], select: (row: T) => R | undefined): R[] {
+  const selected: R[] = []
+  for (const row of rows) {
+    const kept = select(row)
+    if (kept !== undefined) selected.push(kept)
+  }
+  return selected
 }
 
 function uniqueInOrder<T extends { id: string }>(pages: T[][]): T[] {

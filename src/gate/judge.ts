@@ -99,17 +99,27 @@ export function failsQualityFor(result: Judgement['result'], failOn: FailOn): bo
   return result === 'error' || (failOn === 'warning' && result === 'warning')
 }
 
+/** Judges the run in one pass over its tests: `summarizeRun` over each test's `judgeTest`. */
+export function judgeRun(tests: Test[], options: JudgeOptions): Judgement {
+  return summarizeRun(
+    tests.map(test => judgeTest(test, options.thresholds, options.explain)),
+    options
+  )
+}
+
 /**
- * Judges the run in one pass over its tests. Pending tests are listed but count nowhere.
+ * Adds up tests judged one by one (as their pages arrived). Pending tests are listed but count nowhere.
  *
  * Result `none` means nothing was measured: no settled test carried an eval and none errored (no tests, only
  * pending ones, or tests without evals). Such a run has no pass rate to hold against the thresholds, and
  * calling it 0 % would fail the gate and file an Avido issue about a quality drop that never happened. An
  * errored test always counts as at least one failed eval, so a run with an errored test is never `none`.
  */
-export function judgeRun(tests: Test[], options: JudgeOptions): Judgement {
+export function summarizeRun(
+  judgedTests: JudgedTest[],
+  options: Pick<JudgeOptions, 'thresholds' | 'failOn'>
+): Judgement {
   const { thresholds, failOn } = options
-  const judgedTests: JudgedTest[] = []
   const tasks = new Map<string, Tally>()
   const definitions = new Map<string, Tally>()
   let passed = 0
@@ -118,9 +128,7 @@ export function judgeRun(tests: Test[], options: JudgeOptions): Judgement {
   let pendingTests = 0
   let worstTest: JudgedTest | undefined
 
-  for (const test of tests) {
-    const judged = judgeTest(test, thresholds, options.explain)
-    judgedTests.push(judged)
+  for (const judged of judgedTests) {
     if (judged.pending) {
       pendingTests += 1
       continue
@@ -149,7 +157,7 @@ export function judgeRun(tests: Test[], options: JudgeOptions): Judgement {
     passed,
     failed: total - passed,
     total,
-    tests: tests.length,
+    tests: judgedTests.length,
     erroredTests,
     pendingTests,
     tasks: toBreakdowns(tasks, badgeOf),

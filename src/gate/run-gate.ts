@@ -1,6 +1,5 @@
 import type { AvidoClient } from '../avido/client.js'
 import { AvidoApiError } from '../avido/errors.js'
-import type { Test } from '../avido/schemas.js'
 import type { GateContext } from '../github/context.js'
 import type { GitHubReporter } from '../github/reporter.js'
 import type { GateConfig } from '../inputs/parse.js'
@@ -9,12 +8,12 @@ import type { JsonReport } from '../report/json-report.js'
 import { publish, readPriorComment } from '../report/publish.js'
 import { errorDescription, pendingDescription } from '../report/status-text.js'
 import { fileOrFindIssue, needsIssue, type IssueOutcome } from './issue.js'
-import { judgeRun } from './judge.js'
+import { judgeTest, summarizeRun } from './judge.js'
 import type { GateLog } from './log.js'
 import { prepareRun } from './prepare.js'
-import { buildScope, isUnsettled, type Scope } from './scope.js'
-import type { Judgement } from './types.js'
-import { readScope, waitForRun, type PollProgress } from './wait.js'
+import { buildScope, type Scope } from './scope.js'
+import type { JudgedTest, Judgement } from './types.js'
+import { readScope, waitForRun, type PollProgress, type TestJudge } from './wait.js'
 
 /** Time allowed after the wait for reading every page and filing the issue (at most `timeout` as well). */
 const AFTER_WAIT_BUDGET_MS = 120_000
@@ -67,7 +66,7 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
     )
 
     await postStatus('pending', 'Waiting for Avido test results')
-    // The raw tests are dropped once judged: only the judgement and the pending ones go on to the report.
+    // Each test is judged as its page arrives: only the judged tests go on to the report.
     const { judgement, pendingTests, timedOut } = await log.group('Waiting for Avido', async () =>
       judgeWaited(deps, await waitPhase(deps, scope, postStatus))
     )
@@ -126,8 +125,10 @@ async function waitPhase(
   deps: GateDeps,
   scope: Scope,
   postStatus: (state: 'pending', description: string) => Promise<void>
-): Promise<{ tests: Test[]; timedOut: boolean }> {
+): Promise<{ tests: JudgedTest[]; timedOut: boolean }> {
   const { config, log, avido } = deps
+  const thresholds = { warning: config.warningThreshold, error: config.errorThreshold }
+  const judge: TestJudge = test => judgeTest(test, thresholds, explainEval)
   const waitStarted = deps.now()
   const afterWaitBudget = Math.min(AFTER_WAIT_BUDGET_MS, config.timeoutMs)
   avido.setDeadline(waitStarted + config.timeoutMs)
@@ -143,6 +144,7 @@ async function waitPhase(
   }
   const result = await waitForRun(avido, {
     scope,
+    judge,
     minTests: config.minTests,
     pollIntervalMs: config.pollIntervalMs,
     deadline: waitStarted + config.timeoutMs,
@@ -166,27 +168,26 @@ async function waitPhase(
   }
   // Avido did not answer the last poll: reading the tests now would only wait as long again.
   if (result.lastError !== undefined) throw result.lastError
-  const tests = await readScope(avido, scope)
+  const tests = await readScope(avido, scope, judge)
   log.info(
-    `Timed out after ${result.polls} poll(s) with ${tests.filter(isUnsettled).length} test(s) pending.`
+    `Timed out after ${result.polls} poll(s) with ${tests.filter(test => test.pending).length} test(s) pending.`
   )
   return { tests, timedOut: true }
 }
 
 function judgeWaited(
   deps: GateDeps,
-  waited: { tests: Test[]; timedOut: boolean }
-): { judgement: Judgement; pendingTests: Test[]; timedOut: boolean } {
+  waited: { tests: JudgedTest[]; timedOut: boolean }
+): { judgement: Judgement; pendingTests: JudgedTest[]; timedOut: boolean } {
   const { config, log } = deps
-  const judgement = judgeRun(waited.tests, {
+  const judgement = summarizeRun(waited.tests, {
     thresholds: { warning: config.warningThreshold, error: config.errorThreshold },
-    failOn: config.failOn,
-    explain: explainEval
+    failOn: config.failOn
   })
   if (judgement.result === 'none' && judgement.tests > 0) {
     log.warning(`${judgement.tests} test(s) matched but none has a settled eval to judge.`, 'Avido test gate')
   }
-  return { judgement, pendingTests: waited.tests.filter(isUnsettled), timedOut: waited.timedOut }
+  return { judgement, pendingTests: waited.tests.filter(test => test.pending), timedOut: waited.timedOut }
 }
 
 async function issuePhase(
@@ -230,10 +231,10 @@ function progressLine(progress: PollProgress, minTests: number, elapsedMs: numbe
   return `Poll ${progress.poll} (${elapsed}): ${progress.settled}/${progress.matched} settled, ${progress.pending} pending.`
 }
 
-function timeoutFailure(timeoutMs: number, pending: Test[]): string {
+function timeoutFailure(timeoutMs: number, pending: JudgedTest[]): string {
   const listed = pending
     .slice(0, MAX_PENDING_LISTED)
-    .map(test => `${test.id} (${test.task?.title ?? test.taskId}, ${test.status})`)
+    .map(test => `${test.id} (${test.taskTitle}, ${test.status})`)
   const more = pending.length > MAX_PENDING_LISTED ? `, and ${pending.length - MAX_PENDING_LISTED} more` : ''
   const seconds = Math.round(timeoutMs / 1000)
   if (pending.length === 0) {

@@ -61,7 +61,3 @@ export function inScope(test: Test, scope: Scope): boolean {
   if (scope.runIds.size > 0 && !scope.runIds.has(test.runId)) return false
   return Date.parse(test.createdAt) >= Date.parse(scope.windowStart)
 }
-
-export function isUnsettled(test: Test): boolean {
-  return test.status === 'PENDING' || test.status === 'IN_PROGRESS'
-}

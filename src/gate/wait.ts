@@ -2,12 +2,20 @@ import { AvidoApiError } from '../avido/errors.js'
 import type { TestFilters } from '../avido/query.js'
 import { isRetryableStatus } from '../avido/retry.js'
 import type { Test } from '../avido/schemas.js'
-import { inScope, isUnsettled, type Scope } from './scope.js'
+import { inScope, type Scope } from './scope.js'
+import type { JudgedTest } from './types.js'
 
 export interface TestReader {
   countTests(filters: TestFilters): Promise<number>
-  listAllTests(filters: TestFilters, opts?: { expectedTotal?: number }): Promise<Test[]>
+  readTests<R extends { id: string }>(
+    filters: TestFilters,
+    select: (test: Test) => R | undefined,
+    opts?: { expectedTotal?: number }
+  ): Promise<R[]>
 }
+
+/** Judges one test as its page arrives, so a large run is never held raw all at once. */
+export type TestJudge = (test: Test) => JudgedTest
 
 export interface PollProgress {
   poll: number
@@ -20,6 +28,7 @@ export interface PollProgress {
 
 export interface WaitParams {
   scope: Scope
+  judge: TestJudge
   minTests: number
   pollIntervalMs: number
   /** Absolute time (on `now`) after which no new poll starts. */
@@ -33,8 +42,8 @@ export interface WaitParams {
 
 export interface WaitResult {
   outcome: 'settled' | 'timeout'
-  /** Every test in scope as last read: all of them settled when the outcome is `settled`. */
-  tests: Test[]
+  /** Every test in scope as last read, judged: all of them settled when the outcome is `settled`. */
+  tests: JudgedTest[]
   polls: number
   /** Set when the last poll got no answer: the run's state is unknown, and reading again would wait again. */
   lastError?: unknown
@@ -44,7 +53,7 @@ interface Measurement {
   matched: number
   unsettled: number
   /** Present when the poll had to read every test (run ids are matched client-side). */
-  tests?: Test[]
+  tests?: JudgedTest[]
 }
 
 const UNSETTLED: TestFilters['status'] = ['PENDING', 'IN_PROGRESS']
@@ -56,13 +65,13 @@ const UNSETTLED: TestFilters['status'] = ['PENDING', 'IN_PROGRESS']
  */
 export async function waitForRun(reader: TestReader, params: WaitParams): Promise<WaitResult> {
   const { scope } = params
-  const readAll = async (expectedTotal?: number): Promise<Test[]> =>
-    (await reader.listAllTests(scope.filters, { expectedTotal })).filter(test => inScope(test, scope))
+  const readAll = (expectedTotal?: number): Promise<JudgedTest[]> =>
+    readScope(reader, scope, params.judge, expectedTotal)
 
   const measure = async (): Promise<Measurement> => {
     if (scope.runIds.size > 0) {
       const tests = await readAll()
-      return { matched: tests.length, unsettled: tests.filter(isUnsettled).length, tests }
+      return { matched: tests.length, unsettled: tests.filter(test => test.pending).length, tests }
     }
     const [matched, unsettled] = await Promise.all([
       reader.countTests(scope.filters),
@@ -72,7 +81,7 @@ export async function waitForRun(reader: TestReader, params: WaitParams): Promis
   }
 
   let polls = 0
-  let lastTests: Test[] | undefined
+  let lastTests: JudgedTest[] | undefined
   let lastError: unknown
   for (;;) {
     polls++
@@ -97,7 +106,7 @@ export async function waitForRun(reader: TestReader, params: WaitParams): Promis
         const whileReading = params.whileReading ?? (read => read())
         const tests = measurement.tests ?? (await whileReading(() => readAll(matched)))
         // A test created between the counts and the read is still running: keep waiting for it.
-        if (tests.length >= params.minTests && !tests.some(isUnsettled)) {
+        if (tests.length >= params.minTests && !tests.some(test => test.pending)) {
           return { outcome: 'settled', tests, polls }
         }
         lastTests = tests
@@ -113,9 +122,18 @@ export async function waitForRun(reader: TestReader, params: WaitParams): Promis
   return { outcome: 'timeout', tests: lastTests ?? [], polls, ...(lastError ? { lastError } : {}) }
 }
 
-/** After a timeout the caller reads what there is, to judge it or to list what is still pending. */
-export async function readScope(reader: TestReader, scope: Scope): Promise<Test[]> {
-  return (await reader.listAllTests(scope.filters)).filter(test => inScope(test, scope))
+/**
+ * Every test in scope, judged page by page. After a timeout the caller reads what there is this way, to
+ * judge it or to list what is still pending.
+ */
+export function readScope(
+  reader: TestReader,
+  scope: Scope,
+  judge: TestJudge,
+  expectedTotal?: number
+): Promise<JudgedTest[]> {
+  const select = (test: Test) => (inScope(test, scope) ? judge(test) : undefined)
+  return reader.readTests(scope.filters, select, { expectedTotal })
 }
 
 function isDeadline(error: unknown): boolean {
