@@ -38855,7 +38855,7 @@ function _promise(Class, innerType) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class, fn, _params) {
-    const norm = util.normalizeParams(_params);
+    const norm = normalizeParams(_params);
     norm.abort ?? (norm.abort = true); // default to abort:false
     const schema = new Class({
         type: "custom",
@@ -42627,7 +42627,7 @@ function check(fn) {
     return ch;
 }
 function custom(fn, _params) {
-    return core._custom(ZodCustom, fn ?? (() => true), _params);
+    return _custom(ZodCustom, fn ?? (() => true), _params);
 }
 function refine(fn, _params = {}) {
     return _refine(ZodCustom, fn, _params);
@@ -42713,26 +42713,27 @@ const IssueSourceSchema = schemas_enum(ISSUE_SOURCES);
 const IssueTypeSchema = schemas_enum(ISSUE_TYPES);
 const IssueStatusSchema = schemas_enum(ISSUE_STATUSES);
 // Legacy or future eval types must not stop the gate: the type is kept as a plain string.
+//
+// An eval and its definition carry more documented fields (orgId, createdAt, modifiedAt; the definition's
+// createdAt, modifiedAt, globalConfig and styleGuideId). The gate reads none of them, so they pass as
+// unknown fields. Validating a field costs allocations on every one of the up to 10,000 × evals read, and
+// leaving these out halves the garbage a page of tests makes.
 const EvalDefinitionSchema = object({
     id: schemas_string(),
     name: schemas_string(),
-    type: schemas_string(),
-    createdAt: schemas_string().optional(),
-    modifiedAt: schemas_string().optional(),
-    globalConfig: unknown().optional(),
-    styleGuideId: schemas_string().nullish()
+    type: schemas_string()
 });
-// results differ per eval type; the report reads them defensively (report/explain.ts).
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+// results differ per eval type; the report reads them defensively (report/explain.ts). They are checked to
+// be an object and kept as sent, not copied key by key.
+const EvalResultsSchema = custom(isRecord, { error: 'expected an object' });
 const EvalSchema = object({
     id: schemas_string(),
-    orgId: schemas_string().optional(),
-    createdAt: schemas_string().optional(),
-    modifiedAt: schemas_string().optional(),
     status: TestStatusSchema,
     definition: EvalDefinitionSchema,
     passed: schemas_boolean().nullish(),
     score: schemas_number().nullish(),
-    results: record(schemas_string(), unknown()).nullish()
+    results: EvalResultsSchema.nullish()
 });
 const TestResultSchema = object({
     passed: schemas_number(),
@@ -43942,7 +43943,7 @@ function nextHiddenData(previous, judgement, run) {
         history: [...earlier, entry].slice(-MAX_HISTORY)
     };
 }
-function isRecord(value) {
+function hidden_data_isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 function shortString(value, max) {
@@ -43955,7 +43956,7 @@ function positiveInt(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }
 function historyEntry(value) {
-    if (!isRecord(value))
+    if (!hidden_data_isRecord(value))
         return undefined;
     const sha = shortString(value.sha, 64);
     const passRate = rate(value.passRate);
@@ -43976,7 +43977,7 @@ function historyEntry(value) {
 }
 /** A checked copy with only known, well-typed fields; undefined when `v` or `key` is wrong. */
 function sanitize(value) {
-    if (!isRecord(value) || value.v !== 1)
+    if (!hidden_data_isRecord(value) || value.v !== 1)
         return undefined;
     const key = shortString(value.key, MAX_KEY);
     if (key === undefined)
@@ -43991,7 +43992,7 @@ function sanitize(value) {
     if (typeof value.lastResult === 'string' && RESULTS.includes(value.lastResult)) {
         data.lastResult = value.lastResult;
     }
-    if (isRecord(value.taskBadges)) {
+    if (hidden_data_isRecord(value.taskBadges)) {
         // A prototype-less map: task ids such as `__proto__` or `toString` are plain keys here.
         const badges = Object.create(null);
         for (const [id, badge] of Object.entries(value.taskBadges)) {

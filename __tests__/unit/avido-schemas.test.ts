@@ -140,6 +140,31 @@ describe('documented Avido shapes', () => {
     expect(result.error?.issues.map(issue => issue.path.join('.'))).toContain(path)
   })
 
+  it("keeps an eval's results as sent rather than copying them", () => {
+    const results = resultsByType.RECALL ?? {}
+    const parsed = TestSchema.parse(listTest({ evals: [evalOf('RECALL', results)] }))
+    expect(parsed.evals[0]?.results).toBe(results)
+  })
+
+  it.each([
+    ['an array', ['a']],
+    ['a string', 'fine'],
+    ['a number', 3]
+  ])('rejects eval results that are %s, naming the field', (_name, results) => {
+    const result = TestSchema.safeParse(listTest({ evals: [{ ...evalOf('CUSTOM', null), results }] }))
+    expect(result.error?.issues.map(issue => [issue.path.join('.'), issue.message])).toEqual([
+      ['evals.0.results', 'expected an object']
+    ])
+  })
+
+  it('passes the eval fields the gate does not read as unknown fields', () => {
+    const parsed = TestSchema.parse(listTest({ evals: [evalOf('STYLE', { analysis: 'ok' })] }))
+    expect(Object.keys(parsed.evals[0] ?? {}).sort()).toEqual(
+      ['definition', 'id', 'passed', 'results', 'score', 'status'].sort()
+    )
+    expect(Object.keys(parsed.evals[0]?.definition ?? {}).sort()).toEqual(['id', 'name', 'type'])
+  })
+
   it('tolerates unknown fields and drops them', () => {
     const parsed = TestSchema.parse(listTest({ brandNewField: { x: 1 } }))
     expect(parsed).not.toHaveProperty('brandNewField')

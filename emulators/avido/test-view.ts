@@ -57,7 +57,7 @@ function serializeEval(
   status: TestStatus,
   modifiedAt: string,
   app: AppIdentity
-): Eval {
+): Eval & { orgId: string; createdAt: string; modifiedAt: string } {
   const settled = status === 'COMPLETED' || status === 'FAILED'
   const outcome = settled ? outcomeOf(evalRecord, test.task) : null
   return {
