@@ -29904,7 +29904,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5323);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4107);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29913,7 +29913,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5323:
+/***/ 4107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29921,6 +29921,28 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/v8-memory.ts
+
+// Memory settings for large runs: they change heuristics of V8's collector and compilers, never behaviour.
+// This module must be evaluated before any other, because undici compiles its WebAssembly HTTP parser as it
+// loads; main.ts imports it first. `npm run bench` shows their effect on the peak memory of large runs.
+const FLAGS = [
+    // The young generation keeps its first size. Grown (up to 2 × 32 MiB) it would stay mostly empty.
+    '--semi-space-growth-factor=1',
+    // The old generation may grow by 30 % between full collections, not by V8's up to fourfold: each page of
+    // tests is garbage once judged, and is collected before it piles up.
+    '--heap-growing-percent=30',
+    // The HTTP parser stays on the baseline WebAssembly compiler. Optimising it takes about 10 MiB that is
+    // never given back, and parsing headers is not what a run waits for.
+    '--liftoff-only',
+    '--no-wasm-tier-up',
+    '--no-wasm-dynamic-tiering'
+];
+for (const flag of FLAGS)
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(flag);
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -32875,8 +32897,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/avido/errors.ts
@@ -51652,6 +51672,7 @@ async function writeJsonReport(path, report) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+// First: it sets V8 flags that must be in place before the other modules load.
 
 
 
@@ -51678,10 +51699,6 @@ function coreLog(redact) {
 }
 /** Reads the inputs, wires the Avido and GitHub clients to the gate, and sets the outputs. */
 async function run() {
-    // The gate keeps every test of a run while it reads the pages, and V8 answers that by doubling its young
-    // generation up to 2 × 32 MiB, mostly empty. Kept at its first size, the peak for 10,000 tests drops by a
-    // third (about 200 to 135 MiB); GC heuristics are all this flag changes.
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
     const secrets = [getInput('api-key'), getInput('github-token')].filter(Boolean);
     for (const secret of secrets)
         core_setSecret(secret);
