@@ -45309,7 +45309,7 @@ async function runGate(deps) {
 }
 async function waitPhase(deps, scope, postStatus) {
     const { config, log, avido } = deps;
-    const thresholds = { warning: config.warningThreshold, error: config.errorThreshold };
+    const thresholds = thresholdsOf(config);
     const judge = test => judgeTest(test, thresholds, explainEval);
     const waitStarted = deps.now();
     const afterWaitBudget = Math.min(AFTER_WAIT_BUDGET_MS, config.timeoutMs);
@@ -45356,12 +45356,12 @@ async function waitPhase(deps, scope, postStatus) {
     log.info(`Timed out after ${result.polls} poll(s) with ${tests.filter(test => test.pending).length} test(s) pending.`);
     return { tests, timedOut: true };
 }
+function thresholdsOf(config) {
+    return { warning: config.warningThreshold, error: config.errorThreshold };
+}
 function judgeWaited(deps, waited) {
     const { config, log } = deps;
-    const judgement = summarizeRun(waited.tests, {
-        thresholds: { warning: config.warningThreshold, error: config.errorThreshold },
-        failOn: config.failOn
-    });
+    const judgement = summarizeRun(waited.tests, { thresholds: thresholdsOf(config), failOn: config.failOn });
     if (judgement.result === 'none' && judgement.tests > 0) {
         log.warning(`${judgement.tests} test(s) matched but none has a settled eval to judge.`, 'Avido test gate');
     }

@@ -12,7 +12,7 @@ import { judgeTest, summarizeRun } from './judge.js'
 import type { GateLog } from './log.js'
 import { prepareRun } from './prepare.js'
 import { buildScope, type Scope } from './scope.js'
-import type { JudgedTest, Judgement } from './types.js'
+import type { JudgedTest, Judgement, Thresholds } from './types.js'
 import { readScope, waitForRun, type PollProgress, type TestJudge } from './wait.js'
 
 /** Time allowed after the wait for reading every page and filing the issue (at most `timeout` as well). */
@@ -127,7 +127,7 @@ async function waitPhase(
   postStatus: (state: 'pending', description: string) => Promise<void>
 ): Promise<{ tests: JudgedTest[]; timedOut: boolean }> {
   const { config, log, avido } = deps
-  const thresholds = { warning: config.warningThreshold, error: config.errorThreshold }
+  const thresholds = thresholdsOf(config)
   const judge: TestJudge = test => judgeTest(test, thresholds, explainEval)
   const waitStarted = deps.now()
   const afterWaitBudget = Math.min(AFTER_WAIT_BUDGET_MS, config.timeoutMs)
@@ -175,15 +175,16 @@ async function waitPhase(
   return { tests, timedOut: true }
 }
 
+function thresholdsOf(config: GateConfig): Thresholds {
+  return { warning: config.warningThreshold, error: config.errorThreshold }
+}
+
 function judgeWaited(
   deps: GateDeps,
   waited: { tests: JudgedTest[]; timedOut: boolean }
 ): { judgement: Judgement; pendingTests: JudgedTest[]; timedOut: boolean } {
   const { config, log } = deps
-  const judgement = summarizeRun(waited.tests, {
-    thresholds: { warning: config.warningThreshold, error: config.errorThreshold },
-    failOn: config.failOn
-  })
+  const judgement = summarizeRun(waited.tests, { thresholds: thresholdsOf(config), failOn: config.failOn })
   if (judgement.result === 'none' && judgement.tests > 0) {
     log.warning(`${judgement.tests} test(s) matched but none has a settled eval to judge.`, 'Avido test gate')
   }
