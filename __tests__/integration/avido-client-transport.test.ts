@@ -1,9 +1,11 @@
 import { avidoFailure as failure } from '../support/avido-failure.js'
+import { fakeClockClient } from '../support/fake-clock-client.js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
 import { Agent } from 'undici'
-import { AvidoClient, type AvidoClientOptions } from '../../src/avido/client.js'
+import type { AvidoClient } from '../../src/avido/client.js'
+import { type AvidoClientOptions } from '../../src/avido/client.js'
 
 // Transport behaviour that needs a server doing exactly one odd thing: a plain loopback server whose
 // handler each test sets.
@@ -68,25 +70,10 @@ const json = (
 }
 
 function client(extra: Partial<AvidoClientOptions> = {}) {
-  let clock = Date.UTC(2025, 0, 1)
-  const slept: number[] = []
-  const lines: string[] = []
-  const made = new AvidoClient({
-    baseUrl: base,
-    apiKey: KEY,
-    applicationId: APP,
-    now: () => clock,
-    sleep: async ms => {
-      slept.push(ms)
-      clock += ms
-    },
-    random: () => 0,
-    debug: line => lines.push(line),
-    dispatcher: new Agent(),
-    ...extra
-  })
-  clients.push(made)
-  return { client: made, slept, lines, now: () => clock }
+  const options = { baseUrl: base, apiKey: KEY, applicationId: APP, dispatcher: new Agent(), ...extra }
+  const made = fakeClockClient(Date.UTC(2025, 0, 1), options)
+  clients.push(made.client)
+  return made
 }
 
 describe('Avido transport against a plain loopback server', () => {

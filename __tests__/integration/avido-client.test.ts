@@ -1,7 +1,9 @@
 import { avidoFailure as failure } from '../support/avido-failure.js'
+import { fakeClockClient } from '../support/fake-clock-client.js'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startAvidoEmulator, type AvidoEmulator, type RecordedRequest } from '../../emulators/avido/index.js'
-import { AvidoClient, type AvidoClientOptions } from '../../src/avido/client.js'
+import type { AvidoClient } from '../../src/avido/client.js'
+import { type AvidoClientOptions } from '../../src/avido/client.js'
 import { AvidoRequestError } from '../../src/avido/errors.js'
 
 // The client against the Avido emulator over loopback: every endpoint, and each fault the emulator can
@@ -25,24 +27,9 @@ afterEach(async () => {
 afterAll(() => emu.close())
 
 function setup(extra: Partial<AvidoClientOptions> = {}) {
-  let clock = START
-  const slept: number[] = []
-  const lines: string[] = []
-  const client = new AvidoClient({
-    baseUrl: emu.url,
-    apiKey: KEY,
-    applicationId: APP,
-    now: () => clock,
-    sleep: async ms => {
-      slept.push(ms)
-      clock += ms
-    },
-    random: () => 0,
-    debug: line => lines.push(line),
-    ...extra
-  })
-  clients.push(client)
-  return { client, slept, lines, now: () => clock }
+  const made = fakeClockClient(START, { baseUrl: emu.url, apiKey: KEY, applicationId: APP, ...extra })
+  clients.push(made.client)
+  return made
 }
 
 const calls = (method: string, path: string): RecordedRequest[] =>
