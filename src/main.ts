@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { AvidoClient } from './avido/client.js'
-import type { GateLog } from './gate/log.js'
-import { runGate } from './gate/run-gate.js'
+import type { GateLog } from './shared/log.js'
+import { runGate } from './pipeline/run-gate.js'
 import { readEventPayload, readGitHubContext } from './github/context.js'
 import { createOctokit } from './github/octokit.js'
 import { GitHubReporter } from './github/reporter.js'
 import { INPUT_NAMES, parseInputs } from './inputs/parse.js'
-import { redactor } from './redact.js'
-import { writeJsonReport } from './report/write-json-report.js'
+import { redactor } from './shared/redact.js'
+import { writeJsonReport } from './pipeline/write-json-report.js'
 
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { SeedComment } from '../../emulators/github/index.js'
 import type { Runtime } from '../../emulators/runner/run-action.js'
 import { OWNER, PR_NUMBER, REPO, startScene, type Scene } from '../../emulators/scene.js'
-import { commentMarker } from '../../src/report/hidden-data.js'
+import { commentMarker } from '../../src/render/hidden-data.js'
 import {
   callsTo,
   COMMENTS,

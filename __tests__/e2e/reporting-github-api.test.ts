@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { secondaryRateLimit } from '../../emulators/github/index.js'
 import type { Runtime } from '../../emulators/runner/run-action.js'
 import { HEAD_SHA, OWNER, PR_NUMBER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
-import { commentMarker } from '../../src/report/hidden-data.js'
+import { commentMarker } from '../../src/render/hidden-data.js'
 import {
   callsTo,
   COMMENTS,

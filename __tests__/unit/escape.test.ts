@@ -7,7 +7,7 @@ import {
   escapeInline,
   normalizeText,
   truncatePlain
-} from '../../src/report/escape.js'
+} from '../../src/render/escape.js'
 
 /** Pipes GitHub's table parser treats as column separators: those not preceded by a backslash. */
 const separators = (s: string) => (s.match(/(?<!\\)\|/g) ?? []).length

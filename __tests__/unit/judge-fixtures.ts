@@ -1,7 +1,7 @@
 // Builders for run-level judging tests: a test is described by its task, status and eval outcomes.
 import type { Eval, Test, TestStatus } from '../../src/avido/schemas.js'
-import { judgeRun } from '../../src/gate/judge.js'
-import type { FailOn, Thresholds } from '../../src/gate/types.js'
+import { judgeRun } from '../../src/judge/judge.js'
+import type { FailOn, Thresholds } from '../../src/judge/types.js'
 
 export const DEFAULTS: Thresholds = { warning: 75, error: 50 }
 export const DEFINITIONS = {

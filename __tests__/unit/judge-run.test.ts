@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { FailOn } from '../../src/gate/types.js'
+import type { FailOn } from '../../src/judge/types.js'
 import { DEFAULTS, judge, type Spec } from './judge-fixtures.js'
 
 describe('judgeRun overall', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Eval, Test } from '../../src/avido/schemas.js'
-import { badgeFor, failsQualityFor, formatRate, judgeTest } from '../../src/gate/judge.js'
-import type { Badge, Thresholds } from '../../src/gate/types.js'
+import { badgeFor, failsQualityFor, judgeTest } from '../../src/judge/judge.js'
+import { formatRate } from '../../src/shared/format.js'
+import type { Badge, Thresholds } from '../../src/judge/types.js'
 
 const DEFAULTS: Thresholds = { warning: 75, error: 50 }
 

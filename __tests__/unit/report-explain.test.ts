@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import type { Eval } from '../../src/avido/schemas.js'
-import { explainEval } from '../../src/report/explain.js'
+import { explainEval } from '../../src/judge/explain.js'
 
 const evalOf = (type: string, results: unknown): Eval =>
   ({

@@ -11,9 +11,9 @@ import type {
   Judgement,
   Result,
   Thresholds
-} from '../../src/gate/types.js'
-import type { HiddenData } from '../../src/report/hidden-data.js'
-import type { ReportInput } from '../../src/report/markdown.js'
+} from '../../src/judge/types.js'
+import type { HiddenData } from '../../src/render/hidden-data.js'
+import type { ReportInput } from '../../src/render/markdown.js'
 
 export interface EvalSpec {
   name: string

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
-import { COMMENT_MAX_LENGTH, renderReport } from '../../src/report/markdown.js'
+import { COMMENT_MAX_LENGTH, renderReport } from '../../src/render/markdown.js'
 import { makeJudgement, reportInput } from './report-fixtures.js'
 
 function cmarkGfm(markdown: string): string | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import type { HiddenData } from '../../src/report/hidden-data.js'
+import type { HiddenData } from '../../src/render/hidden-data.js'
 import {
   MAX_ENCODED_LENGTH,
   MAX_HISTORY,
@@ -8,7 +8,7 @@ import {
   decodeHiddenData,
   encodeHiddenData,
   nextHiddenData
-} from '../../src/report/hidden-data.js'
+} from '../../src/render/hidden-data.js'
 import { makeJudgement } from './report-fixtures.js'
 
 const sample: HiddenData = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { JsonReportScope } from '../../src/report/json-report.js'
-import { buildJsonReport } from '../../src/report/json-report.js'
-import { buildOutputs } from '../../src/report/outputs.js'
-import { verdictOf } from '../../src/report/verdict.js'
+import type { JsonReportScope } from '../../src/render/json-report.js'
+import { buildJsonReport } from '../../src/render/json-report.js'
+import { buildOutputs } from '../../src/render/outputs.js'
+import { verdictOf } from '../../src/judge/verdict.js'
 import { GENERATED_AT, SHA, bigJudgement, makeJudgement } from './report-fixtures.js'
 
 const scope: JsonReportScope = {

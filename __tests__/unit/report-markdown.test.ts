@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { commentMarker, decodeHiddenData, nextHiddenData } from '../../src/report/hidden-data.js'
-import type { RenderOptions, ReportInput } from '../../src/report/markdown.js'
+import { commentMarker, decodeHiddenData, nextHiddenData } from '../../src/render/hidden-data.js'
+import type { RenderOptions, ReportInput } from '../../src/render/markdown.js'
 import {
   COMMENT_MAX_LENGTH,
   SUMMARY_MAX_BYTES,
   isDefaultLookingKey,
   renderReport,
   safeUrl
-} from '../../src/report/markdown.js'
+} from '../../src/render/markdown.js'
 import type { TaskSpec } from './report-fixtures.js'
 import { KEY, bigJudgement, makeJudgement, reportInput } from './report-fixtures.js'
 

@@ -6,8 +6,8 @@ import {
   finalDescription,
   pendingDescription,
   timeoutDescription
-} from '../../src/report/status-text.js'
-import { formatRate } from '../../src/report/format.js'
+} from '../../src/render/status-text.js'
+import { formatRate } from '../../src/shared/format.js'
 import { makeJudgement } from './report-fixtures.js'
 
 const run = (passed: number, failed: number) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import type { HiddenData } from '../../src/report/hidden-data.js'
-import { changeSincePrevious, deltaText, sparkline, trendText } from '../../src/report/trend.js'
+import type { HiddenData } from '../../src/render/hidden-data.js'
+import { changeSincePrevious, deltaText, sparkline, trendText } from '../../src/render/trend.js'
 import { makeJudgement } from './report-fixtures.js'
 
 const entry = (passRate: number) => ({ sha: 's', passRate, result: 'success' as const, at: 't' })

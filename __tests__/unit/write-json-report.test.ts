@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { JsonReport } from '../../src/report/json-report.js'
-import { writeJsonReport } from '../../src/report/write-json-report.js'
+import type { JsonReport } from '../../src/render/json-report.js'
+import { writeJsonReport } from '../../src/pipeline/write-json-report.js'
 
 const test = (i: number) => ({
   id: `t${i}`,

@@ -1,4 +1,4 @@
-import type { GateLog } from '../gate/log.js'
+import type { GateLog } from '../shared/log.js'
 import { findStickyComment, getSelfLogin, upsertStickyComment, type StickyComment } from './comment.js'
 import type { GateContext } from './context.js'
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ISSUE_PRIORITIES, RUN_TYPES } from '../avido/schemas.js'
-import type { FailOn } from '../gate/types.js'
+import type { FailOn } from '../shared/vocabulary.js'
 import { baseUrl } from './base-url.js'
 import { formatDuration } from './duration.js'
 import type { InputName } from './names.js'

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises'
-import type { JsonReport } from './json-report.js'
+import type { JsonReport } from '../render/json-report.js'
 
 const TESTS_PER_WRITE = 20
 

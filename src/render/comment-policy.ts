@@ -1,5 +1,5 @@
-import { formatRate } from '../gate/judge.js'
-import type { Result } from '../gate/types.js'
+import { formatRate } from '../shared/format.js'
+import type { Result } from '../shared/vocabulary.js'
 import type { HiddenData } from './hidden-data.js'
 
 export type CommentMode = 'always' | 'failure' | 'changes' | 'off'

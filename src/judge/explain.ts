@@ -1,5 +1,5 @@
 import type { Eval } from '../avido/schemas.js'
-import { formatScore } from './format.js'
+import { formatScore } from '../shared/format.js'
 
 // An eval's own explanation as plain text (CONTRACT.md §5.4: `results` depends on the eval type). Everything
 // is read defensively: `results` is an untyped record from Avido and any field may be missing or mistyped.

@@ -1,4 +1,4 @@
-import type { Breakdown, JudgedTest, Judgement } from '../gate/types.js'
+import type { Breakdown, JudgedTest, Judgement } from '../judge/types.js'
 import { escapeCell, escapeCode, escapeInline, normalizeText } from './escape.js'
 import {
   RESULT_EMOJI,
@@ -9,14 +9,14 @@ import {
   formatTimestamp,
   plural,
   shortSha
-} from './format.js'
+} from '../shared/format.js'
 import type { HiddenData } from './hidden-data.js'
 import { commentMarker, encodeHiddenData } from './hidden-data.js'
 import { largestFitting } from './search.js'
 import type { Change } from './trend.js'
 import { changeSincePrevious, trendText } from './trend.js'
-import type { TimeoutInfo } from './verdict.js'
-import { verdictOf } from './verdict.js'
+import type { TimeoutInfo } from '../judge/verdict.js'
+import { verdictOf } from '../judge/verdict.js'
 
 // The pull request comment and the job summary (SPEC §7): pure functions of the judged run. Everything from
 // Avido goes through escape.ts. The body always fits `maxLength`; when the full report does not, detail is

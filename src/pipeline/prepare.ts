@@ -1,6 +1,6 @@
 import type { GateContext } from '../github/context.js'
 import type { GateDeps } from './run-gate.js'
-import { resolveWindow, type Window } from './scope.js'
+import { resolveWindow, type Window } from '../judge/scope.js'
 
 export type PrepareDeps = Pick<GateDeps, 'config' | 'context' | 'avido' | 'github' | 'log' | 'now'> & {
   startedAt: number

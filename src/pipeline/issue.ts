@@ -7,8 +7,8 @@ import {
   issueTitle,
   type IssueLinks,
   type IssueSubject
-} from './issue-text.js'
-import type { Judgement } from './types.js'
+} from '../render/issue-text.js'
+import type { Judgement } from '../judge/types.js'
 
 export interface IssueApi {
   listIssues(params: {

@@ -1,6 +1,6 @@
-import type { Judgement } from '../gate/types.js'
-import { formatRate } from './format.js'
-import type { Gate } from './verdict.js'
+import type { Judgement } from '../judge/types.js'
+import { formatRate } from '../shared/format.js'
+import type { Gate } from '../judge/verdict.js'
 
 export interface OutputExtras {
   issueId?: string

@@ -1,4 +1,4 @@
-import type { Badge, Judgement, Result } from '../gate/types.js'
+import type { Badge, Judgement, Result } from '../judge/types.js'
 import { largestFitting } from './search.js'
 
 // The sticky comment's hidden state: which comment is ours (the marker) and what the previous runs on this

@@ -1,6 +1,6 @@
-import type { Judgement } from '../gate/types.js'
+import type { Judgement } from '../judge/types.js'
 import { truncatePlain } from './escape.js'
-import { formatCount, formatRate, plural } from './format.js'
+import { formatCount, formatRate, plural } from '../shared/format.js'
 
 // Commit status descriptions: plain text (GitHub shows them verbatim), one line, at most 140 characters.
 

@@ -1,6 +1,6 @@
-import type { Breakdown, FailOn, Judgement, Result } from '../gate/types.js'
-import type { Gate, TimeoutInfo, Verdict } from './verdict.js'
-import { verdictOf } from './verdict.js'
+import type { Breakdown, FailOn, Judgement, Result } from '../judge/types.js'
+import type { Gate, TimeoutInfo, Verdict } from '../judge/verdict.js'
+import { verdictOf } from '../judge/verdict.js'
 
 // The machine-readable report (SPEC §8), written to $RUNNER_TEMP/avido-test-gate/report.json. It holds the
 // whole run, explanations included, so that it is the full record when the comment had to be shortened.

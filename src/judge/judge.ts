@@ -9,19 +9,6 @@ export function badgeFor(rate: number, thresholds: Thresholds): Badge {
   return 'error'
 }
 
-/**
- * A pass rate with one decimal, rounded half up (`82.45` → `82.5`). Only the ends are kept honest: a rate
- * below 100 never shows as `100.0` and a rate above 0 never as `0.0`. Near a threshold the shown value may
- * sit on the threshold while the badge (computed on the unrounded rate) is on either side of it.
- */
-export function formatRate(rate: number): string {
-  if (!Number.isFinite(rate) || rate <= 0) return '0.0'
-  if (rate >= 100) return '100.0'
-  // toPrecision drops binary noise first, so 82.45 (stored as 82.4499…) still rounds up.
-  const tenths = Math.round(Number((rate * 10).toPrecision(12)))
-  return (Math.min(999, Math.max(1, tenths)) / 10).toFixed(1)
-}
-
 const count = (value: number) => (Number.isFinite(value) && value > 0 ? Math.floor(value) : 0)
 
 function outcomeOf(evaluation: Eval, explain: (evaluation: Eval) => string): EvalOutcome {

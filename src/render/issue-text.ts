@@ -1,5 +1,5 @@
-import { formatRate } from './judge.js'
-import type { Judgement } from './types.js'
+import { formatRate } from '../shared/format.js'
+import type { Judgement } from '../judge/types.js'
 
 export interface IssueSubject {
   owner: string

@@ -1,4 +1,4 @@
-import type { Result } from '../gate/types.js'
+import type { Result } from './vocabulary.js'
 
 // Small, locale-independent number and label formatting shared by the report renderers. Nothing here reads
 // the clock or the locale, so the same judgement always renders to the same text.
@@ -10,8 +10,19 @@ export const RESULT_EMOJI: Record<Result, string> = {
   none: '⚪'
 }
 
-/** One rule for every shown pass rate, so the comment, the status, the outputs and the issue title agree. */
-export { formatRate } from '../gate/judge.js'
+/**
+ * A pass rate with one decimal, rounded half up (`82.45` → `82.5`). Only the ends are kept honest: a rate
+ * below 100 never shows as `100.0` and a rate above 0 never as `0.0`. Near a threshold the shown value may
+ * sit on the threshold while the badge (computed on the unrounded rate) is on either side of it. One rule
+ * for every shown pass rate, so the comment, the status, the outputs and the issue title agree.
+ */
+export function formatRate(rate: number): string {
+  if (!Number.isFinite(rate) || rate <= 0) return '0.0'
+  if (rate >= 100) return '100.0'
+  // toPrecision drops binary noise first, so 82.45 (stored as 82.4499…) still rounds up.
+  const tenths = Math.round(Number((rate * 10).toPrecision(12)))
+  return (Math.min(999, Math.max(1, tenths)) / 10).toFixed(1)
+}
 
 /** An eval score with at most two decimals (`0.42`, `1`, `4.5`); '' for a missing score. */
 export function formatScore(score: number | null | undefined): string {

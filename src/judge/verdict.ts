@@ -1,5 +1,5 @@
-import type { Judgement, Result } from '../gate/types.js'
-import { formatRate, formatThreshold, plural } from './format.js'
+import type { Judgement, Result } from './types.js'
+import { formatRate, formatThreshold, plural } from '../shared/format.js'
 
 export type Gate = 'pass' | 'fail'
 

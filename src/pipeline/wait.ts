@@ -2,8 +2,8 @@ import { AvidoApiError } from '../avido/errors.js'
 import type { TestFilters } from '../avido/query.js'
 import { isRetryableStatus } from '../avido/retry.js'
 import type { Test } from '../avido/schemas.js'
-import { inScope, type Scope } from './scope.js'
-import type { JudgedTest } from './types.js'
+import { inScope, type Scope } from '../judge/scope.js'
+import type { JudgedTest } from '../judge/types.js'
 
 export interface TestReader {
   countTests(filters: TestFilters): Promise<number>

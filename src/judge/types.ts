@@ -1,16 +1,7 @@
 import type { TestStatus } from '../avido/schemas.js'
+import type { Badge, FailOn, Result, Thresholds } from '../shared/vocabulary.js'
 
-export type Badge = 'success' | 'warning' | 'error'
-/** `none`: no test matched and `min-tests: 0` allowed it. */
-export type Result = Badge | 'none'
-export type FailOn = 'error' | 'warning' | 'never'
-
-export interface Thresholds {
-  /** Pass rate (percent) above which the badge is success. */
-  warning: number
-  /** Pass rate (percent) at or below which the badge is error. */
-  error: number
-}
+export type { Badge, FailOn, Result, Thresholds }
 
 export interface EvalOutcome {
   id: string

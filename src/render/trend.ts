@@ -1,5 +1,5 @@
-import type { Badge, Judgement, Result } from '../gate/types.js'
-import { formatRate } from './format.js'
+import type { Badge, Judgement, Result } from '../judge/types.js'
+import { formatRate } from '../shared/format.js'
 import type { HiddenData, HistoryEntry } from './hidden-data.js'
 
 const BARS = '▁▂▃▄▅▆▇█'
