@@ -1,59 +1,35 @@
-import { paginate } from './pagination.js'
-import type { GitHubStore } from './store.js'
-import type { GitHubRoute, GitHubUser } from './types.js'
-
-export interface RouteRequest {
-  params: Record<string, string>
-  query: Record<string, string>
-  body: unknown
-  /** Who the token belongs to. */
-  identity: GitHubUser
-  /** Absolute URL of the request path (prefix included, no query), for `Link` headers. */
-  absolutePath: string
-}
-
-export interface RouteResponse {
-  status: number
-  body: unknown
-  headers?: Record<string, string>
-}
-
-interface RouteDefinition {
-  route: GitHubRoute
-  write: boolean
-  docs: string
-  handle(req: RouteRequest, store: GitHubStore): RouteResponse
-}
+import { CHECK_RUN_ROUTES } from './check-run-routes.js'
+import { COMMIT_ROUTES } from './commit-routes.js'
+import {
+  DOCS,
+  bodyField,
+  errorBody,
+  forbidden,
+  notFound,
+  paged,
+  validationFailed,
+  type RouteDefinition,
+  type RouteRequest,
+  type RouteResponse
+} from './route-kit.js'
 
 export const COMMENT_BODY_LIMIT = 65_536
 export const STATUS_DESCRIPTION_LIMIT = 140
+export const STATUS_CONTEXT_LIMIT = 255
 const STATUS_STATES = ['error', 'failure', 'pending', 'success']
-const DOCS = 'https://docs.github.com/rest'
 
-export function errorBody(message: string, status: number, docs: string, extra: object = {}): object {
-  return { message, ...extra, documentation_url: docs, status: String(status) }
-}
-
-function notFound(docs: string): RouteResponse {
-  return { status: 404, body: errorBody('Not Found', 404, docs) }
-}
-
-function validationFailed(docs: string, errors: object[]): RouteResponse {
-  return { status: 422, body: errorBody('Validation Failed', 422, docs, { errors }) }
-}
-
-function paged(items: unknown[], req: RouteRequest): RouteResponse {
-  const page = paginate(items, req.query, req.absolutePath)
-  return { status: 200, body: page.items, headers: page.link ? { link: page.link } : {} }
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text)
+    return protocol === 'http:' || protocol === 'https:'
+  } catch {
+    return false
+  }
 }
 
 function issueNumber(req: RouteRequest): number {
   const n = Number(req.params['issue_number'])
   return Number.isInteger(n) && n > 0 ? n : NaN
-}
-
-function bodyField(body: unknown, field: string): unknown {
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined
 }
 
 /** GitHub counts characters; UTF-16 units are never fewer, so this limit is at least as strict. */
@@ -76,10 +52,9 @@ function commentBodyProblem(body: unknown, docs: string): RouteResponse | undefi
 
 const LIST_DIRECTION_DEFAULT = { created: 'desc', updated: 'asc', popularity: 'asc', 'long-running': 'asc' }
 
-export const ROUTE_DEFINITIONS: RouteDefinition[] = [
+const CORE_ROUTES: RouteDefinition[] = [
   {
     route: 'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
-    write: false,
     docs: `${DOCS}/actions/workflow-runs#get-a-workflow-run`,
     handle(req, store) {
       const { owner = '', repo = '', run_id = '' } = req.params
@@ -89,7 +64,6 @@ export const ROUTE_DEFINITIONS: RouteDefinition[] = [
   },
   {
     route: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
-    write: false,
     docs: `${DOCS}/issues/comments#list-issue-comments`,
     handle(req, store) {
       const { owner = '', repo = '' } = req.params
@@ -100,7 +74,7 @@ export const ROUTE_DEFINITIONS: RouteDefinition[] = [
   },
   {
     route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
-    write: true,
+    scope: 'issues',
     docs: `${DOCS}/issues/comments#create-an-issue-comment`,
     handle(req, store) {
       const { owner = '', repo = '' } = req.params
@@ -121,7 +95,7 @@ export const ROUTE_DEFINITIONS: RouteDefinition[] = [
   },
   {
     route: 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
-    write: true,
+    scope: 'issues',
     docs: `${DOCS}/issues/comments#update-an-issue-comment`,
     handle(req, store) {
       const { owner = '', repo = '', comment_id = '' } = req.params
@@ -134,7 +108,7 @@ export const ROUTE_DEFINITIONS: RouteDefinition[] = [
   },
   {
     route: 'POST /repos/{owner}/{repo}/statuses/{sha}',
-    write: true,
+    scope: 'statuses',
     docs: `${DOCS}/commits/statuses#create-a-commit-status`,
     handle(req, store) {
       const { owner = '', repo = '', sha = '' } = req.params
@@ -162,6 +136,22 @@ export const ROUTE_DEFINITIONS: RouteDefinition[] = [
           message: `description is too long (maximum is ${STATUS_DESCRIPTION_LIMIT} characters)`
         })
       }
+      if (typeof context === 'string' && context.length > STATUS_CONTEXT_LIMIT) {
+        errors.push({
+          resource: 'Status',
+          code: 'custom',
+          field: 'context',
+          message: `context is too long (maximum is ${STATUS_CONTEXT_LIMIT} characters)`
+        })
+      }
+      if (typeof targetUrl === 'string' && targetUrl !== '' && !isHttpUrl(targetUrl)) {
+        errors.push({
+          resource: 'Status',
+          code: 'custom',
+          field: 'target_url',
+          message: 'target_url must use http(s) scheme'
+        })
+      }
       if (errors.length) return validationFailed(this.docs, errors)
       const status = store.addStatus({
         owner,
@@ -170,7 +160,7 @@ export const ROUTE_DEFINITIONS: RouteDefinition[] = [
         state: state as 'error' | 'failure' | 'pending' | 'success',
         description: typeof description === 'string' ? description : null,
         context: typeof context === 'string' ? context : 'default',
-        target_url: typeof targetUrl === 'string' ? targetUrl : null,
+        target_url: typeof targetUrl === 'string' && targetUrl !== '' ? targetUrl : null,
         creator: req.identity
       })
       return { status: 201, body: status }
@@ -178,7 +168,6 @@ export const ROUTE_DEFINITIONS: RouteDefinition[] = [
   },
   {
     route: 'GET /repos/{owner}/{repo}/commits/{ref}/statuses',
-    write: false,
     docs: `${DOCS}/commits/statuses#list-commit-statuses-for-a-reference`,
     handle(req, store) {
       const { owner = '', repo = '', ref = '' } = req.params
@@ -187,7 +176,6 @@ export const ROUTE_DEFINITIONS: RouteDefinition[] = [
   },
   {
     route: 'GET /repos/{owner}/{repo}/pulls',
-    write: false,
     docs: `${DOCS}/pulls/pulls#list-pull-requests`,
     handle(req, store) {
       const { owner = '', repo = '' } = req.params
@@ -211,8 +199,16 @@ export const ROUTE_DEFINITIONS: RouteDefinition[] = [
     }
   },
   {
+    route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+    docs: `${DOCS}/pulls/pulls#get-a-pull-request`,
+    handle(req, store) {
+      const { owner = '', repo = '', pull_number = '' } = req.params
+      const pull = store.listPulls(owner, repo).find(p => p.number === Number(pull_number))
+      return pull ? { status: 200, body: store.renderPullDetail(pull) } : notFound(this.docs)
+    }
+  },
+  {
     route: 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
-    write: false,
     docs: `${DOCS}/commits/commits#list-pull-requests-associated-with-a-commit`,
     handle(req, store) {
       const { owner = '', repo = '', commit_sha = '' } = req.params
@@ -224,16 +220,15 @@ export const ROUTE_DEFINITIONS: RouteDefinition[] = [
   },
   {
     route: 'GET /user',
-    write: false,
     docs: `${DOCS}/users/users#get-the-authenticated-user`,
     handle(req, store) {
-      if (req.identity.type === 'Bot') {
-        return { status: 403, body: errorBody('Resource not accessible by integration', 403, this.docs) }
-      }
-      return { status: 200, body: store.renderUser(req.identity) }
+      if (req.identity.type === 'Bot') return forbidden('Resource not accessible by integration', this.docs)
+      return { status: 200, body: store.render.publicUser(req.identity) }
     }
   }
 ]
+
+export const ROUTE_DEFINITIONS: RouteDefinition[] = [...CORE_ROUTES, ...CHECK_RUN_ROUTES, ...COMMIT_ROUTES]
 
 interface CompiledRoute {
   definition: RouteDefinition

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FaultBoard } from './faults.js'
-import { errorBody, matchRoute, type RouteResponse } from './routes.js'
+import { errorBody, type RouteResponse } from './route-kit.js'
+import { matchRoute } from './routes.js'
 import { GITHUB_ACTIONS_BOT, GitHubStore } from './store.js'
 import type {
   Fault,
@@ -9,9 +10,11 @@ import type {
   GitHubUser,
   RecordedRequest,
   SeedComment,
+  SeedCommit,
   SeedPull,
   SeedStatus,
-  SeedWorkflowRun
+  SeedWorkflowRun,
+  WriteScope
 } from './types.js'
 
 export interface GitHubEmulatorOptions {
@@ -22,6 +25,9 @@ export interface GitHubEmulatorOptions {
   pathPrefix?: '' | '/api/v3'
   /** Every write answers 403, as for a read-only token (pull requests from forks). */
   readOnly?: boolean
+  /** Per-permission access, default `write` for each: `{ checks: 'read' }` is a job without `checks: write`,
+   * whose check run writes answer 403 while comments and statuses still work. */
+  permissions?: Partial<Record<WriteScope, 'read' | 'write'>>
   /** Makes the token a user's (a PAT): comments are authored by this user and GET /user answers. When
    * undefined the token is the `github-actions[bot]` installation token and GET /user answers 403. */
   selfLogin?: string
@@ -35,6 +41,8 @@ export interface GitHubEmulator {
   token: string
   requests: RecordedRequest[]
   setReadOnly(readOnly: boolean): void
+  /** Grants or withdraws one write permission (see `permissions`). */
+  setPermission(scope: WriteScope, access: 'read' | 'write'): void
   inject(route: GitHubRoute | '*', fault: Fault, options?: { times?: number }): void
   clearFaults(): void
   seed: {
@@ -44,11 +52,30 @@ export interface GitHubEmulator {
     /** Many comments at once, e.g. to fill several pages. */
     comments(comments: SeedComment[]): void
     status(status: SeedStatus): Record<string, unknown>
+    /** Adds commits to a repository's graph (parents first or not: order does not matter). */
+    commits(owner: string, repo: string, commits: SeedCommit[]): void
+    /** Seeds `length` commits in a line on top of `parent` (or from a root); returns their SHAs newest first.
+     * `branch`, when given, points at the newest; a branch named `main` is what GET /commits lists by default. */
+    commitChain(
+      owner: string,
+      repo: string,
+      options: { length: number; parent?: string; branch?: string }
+    ): string[]
+    /** Points a branch at a commit. */
+    branch(owner: string, repo: string, name: string, sha: string): void
+    /** Creates a check run as if a workflow had, bypassing permissions; the body is what POST /check-runs takes.
+     * Returns the rendered check run; throws on a body GitHub would refuse. */
+    checkRun(owner: string, repo: string, body: Record<string, unknown>): Record<string, unknown>
   }
   /** Comments on an issue or pull, oldest first, as the API renders them. */
   comments(owner: string, repo: string, issueNumber: number): Record<string, unknown>[]
   /** Statuses of a commit in the order they were posted, as the API renders them. */
   statuses(owner: string, repo: string, sha: string): Record<string, unknown>[]
+  /** A repository's check runs in the order they were created (only those on `sha` when given), as the API
+   * renders them now. */
+  checkRuns(owner: string, repo: string, sha?: string): Record<string, unknown>[]
+  /** Every state a check run went through, rendered: its creation, then one entry per accepted update. */
+  checkRunHistory(id: number): Record<string, unknown>[]
   close(): Promise<void>
 }
 
@@ -78,6 +105,12 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     ? { login: options.selfLogin, type: 'User' }
     : GITHUB_ACTIONS_BOT
   let readOnly = options.readOnly ?? false
+  const permissions: Record<WriteScope, 'read' | 'write'> = {
+    checks: 'write',
+    issues: 'write',
+    statuses: 'write',
+    ...options.permissions
+  }
   const faults = new FaultBoard()
   const requests: RecordedRequest[] = []
   const urls = { api: '', server: '' }
@@ -156,7 +189,8 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
       send(res, record, notFound)
       return
     }
-    if (readOnly && match.definition.write) {
+    const scope = match.definition.scope
+    if (scope && (readOnly || permissions[scope] !== 'write')) {
       const body = errorBody('Resource not accessible by integration', 403, match.definition.docs)
       send(res, record, { status: 403, body })
       return
@@ -209,6 +243,9 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     setReadOnly(value) {
       readOnly = value
     },
+    setPermission(scope, access) {
+      permissions[scope] = access
+    },
     inject: (route, fault, injectOptions) => faults.inject(route, fault, injectOptions),
     clearFaults: () => faults.clear(),
     seed: {
@@ -216,10 +253,17 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
       pull: pull => store.addPull(pull),
       comment: comment => store.addComment(comment),
       comments: list => list.forEach(c => store.addComment(c)),
-      status: status => store.addStatus(status)
+      status: status => store.addStatus(status),
+      commits: (owner, repo, commits) => store.commits.add(owner, repo, commits),
+      commitChain: (owner, repo, chainOptions) => store.commits.chain(owner, repo, chainOptions),
+      branch: (owner, repo, name, sha) => store.commits.setBranch(owner, repo, name, sha),
+      checkRun: (owner, repo, body) => store.seedCheckRun(owner, repo, body)
     },
     comments: (owner, repo, issueNumber) => store.comments(owner, repo, issueNumber),
     statuses: (owner, repo, sha) => store.statuses(owner, repo, sha),
+    checkRuns: (owner, repo, sha) =>
+      store.checks.list(owner, repo, sha).map(r => store.checks.renderCheckRun(r)),
+    checkRunHistory: id => store.checks.states(id).map(r => store.checks.renderCheckRun(r)),
     close: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections()

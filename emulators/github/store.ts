@@ -1,11 +1,18 @@
+import { CheckRunStore, parseCheckRunBody } from './check-runs.js'
+import { CommitGraph } from './commits.js'
+import {
+  GITHUB_ACTIONS_BOT,
+  Renderer,
+  githubTimestamp,
+  normalizeTimestamp,
+  repoKey,
+  type EmulatorUrls,
+  type Json
+} from './render.js'
+import { renderPull, renderPullDetail, renderRun } from './render-pulls-runs.js'
 import type { GitHubUser, SeedComment, SeedPull, SeedStatus, SeedWorkflowRun } from './types.js'
 
-export interface EmulatorUrls {
-  /** API base including any prefix, e.g. http://127.0.0.1:PORT/api/v3 */
-  api: string
-  /** Web base, e.g. http://127.0.0.1:PORT */
-  server: string
-}
+export { GITHUB_ACTIONS_BOT, githubTimestamp }
 
 interface CommentRecord {
   id: number
@@ -28,40 +35,25 @@ interface StatusRecord {
   createdAt: string
 }
 
-type Json = Record<string, unknown>
-
-export const GITHUB_ACTIONS_BOT: GitHubUser = { login: 'github-actions[bot]', type: 'Bot' }
-
-const KNOWN_USER_IDS: Record<string, number> = { 'github-actions[bot]': 41898282 }
-
-/** GitHub timestamps carry no milliseconds. */
-export function githubTimestamp(date = new Date()): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
-}
-
-/** A repository id that stays the same for the same name. */
-function stableId(text: string): number {
-  let hash = 0
-  for (const char of text.toLowerCase()) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000
-  return 9_000_000 + hash
-}
-
-function repoKey(owner: string, repo: string): string {
-  return `${owner}/${repo}`.toLowerCase()
-}
-
-/** The emulated GitHub data: workflow runs, pulls, issue comments and commit statuses. */
+/** The emulated GitHub data: workflow runs, pulls, issue comments, commit statuses, check runs and commits. */
 export class GitHubStore {
   private readonly runs = new Map<string, SeedWorkflowRun>()
   private readonly pulls = new Map<string, SeedPull[]>()
   private readonly commentsByIssue = new Map<string, CommentRecord[]>()
   private readonly commentsById = new Map<number, CommentRecord>()
   private readonly statusesBySha = new Map<string, StatusRecord[]>()
-  private readonly userIds = new Map<string, number>(Object.entries(KNOWN_USER_IDS))
   private nextCommentId = 1_000_001
   private nextStatusId = 5_000_001
 
-  constructor(private readonly urls: EmulatorUrls) {}
+  readonly render: Renderer
+  readonly commits: CommitGraph
+  readonly checks: CheckRunStore
+
+  constructor(urls: EmulatorUrls) {
+    this.render = new Renderer(urls)
+    this.commits = new CommitGraph(this.render)
+    this.checks = new CheckRunStore(this.render)
+  }
 
   addWorkflowRun(run: SeedWorkflowRun): void {
     this.runs.set(`${repoKey(run.owner, run.repo)}/${run.id}`, run)
@@ -75,7 +67,7 @@ export class GitHubStore {
   }
 
   addComment(seed: SeedComment): Json {
-    const now = seed.created_at ?? githubTimestamp()
+    const now = (seed.created_at && normalizeTimestamp(seed.created_at)) ?? githubTimestamp()
     const record: CommentRecord = {
       id: this.nextCommentId++,
       owner: seed.owner,
@@ -116,9 +108,16 @@ export class GitHubStore {
     return this.renderStatus(seed.owner, seed.repo, seed.sha, record)
   }
 
+  /** A check run made outside the API (a seed), validated as POST /check-runs validates it. */
+  seedCheckRun(owner: string, repo: string, body: Record<string, unknown>): Json {
+    const changes = parseCheckRunBody(body, true)
+    if ('message' in changes) throw new Error(`check run refused: ${changes.message}`)
+    return this.checks.renderCheckRun(this.checks.create(owner, repo, changes))
+  }
+
   workflowRun(owner: string, repo: string, id: number): Json | undefined {
     const run = this.runs.get(`${repoKey(owner, repo)}/${id}`)
-    return run && this.renderRun(run)
+    return run && renderRun(this.render, run)
   }
 
   /** An issue exists when a pull has its number or a comment was made on it. */
@@ -155,128 +154,19 @@ export class GitHubStore {
   }
 
   renderUser(user: GitHubUser): Json {
-    let id = this.userIds.get(user.login)
-    if (id === undefined) {
-      id = 100_000 + this.userIds.size
-      this.userIds.set(user.login, id)
-    }
-    const webPath = user.type === 'Bot' ? `apps/${user.login.replace(/\[bot\]$/, '')}` : user.login
-    return {
-      login: user.login,
-      id,
-      node_id: `U_${id}`,
-      avatar_url: `${this.urls.server}/avatars/u/${id}`,
-      url: `${this.urls.api}/users/${encodeURIComponent(user.login)}`,
-      html_url: `${this.urls.server}/${webPath}`,
-      type: user.type,
-      site_admin: false
-    }
+    return this.render.user(user)
   }
 
   renderPull(pull: SeedPull): Json {
-    const { api, server } = this.urls
-    const headRepo = pull.head.repo ?? `${pull.owner}/${pull.repo}`
-    const headOwner = headRepo.split('/')[0] ?? pull.owner
-    const created = pull.created_at ?? githubTimestamp()
-    const baseRef = pull.base?.ref ?? 'main'
-    return {
-      url: `${api}/repos/${pull.owner}/${pull.repo}/pulls/${pull.number}`,
-      id: 7_000_000 + pull.number,
-      node_id: `PR_${pull.number}`,
-      html_url: `${server}/${pull.owner}/${pull.repo}/pull/${pull.number}`,
-      number: pull.number,
-      state: pull.state ?? 'open',
-      locked: false,
-      title: pull.title ?? `Pull request #${pull.number}`,
-      user: this.renderUser({ login: headOwner, type: 'User' }),
-      body: null,
-      created_at: created,
-      updated_at: pull.updated_at ?? created,
-      closed_at: pull.state === 'closed' ? (pull.updated_at ?? created) : null,
-      merged_at: pull.merged ? (pull.updated_at ?? created) : null,
-      draft: false,
-      head: {
-        label: `${headOwner}:${pull.head.ref}`,
-        ref: pull.head.ref,
-        sha: pull.head.sha,
-        user: this.renderUser({ login: headOwner, type: 'User' }),
-        repo: this.renderRepo(headRepo, headRepo.toLowerCase() !== repoKey(pull.owner, pull.repo))
-      },
-      base: {
-        label: `${pull.owner}:${baseRef}`,
-        ref: baseRef,
-        sha: pull.base?.sha ?? '0'.repeat(40),
-        user: this.renderUser({ login: pull.owner, type: 'User' }),
-        repo: this.renderRepo(`${pull.owner}/${pull.repo}`, false)
-      }
-    }
+    return renderPull(this.render, pull)
   }
 
-  private renderRepo(fullName: string, fork: boolean): Json {
-    const [owner = '', name = ''] = fullName.split('/')
-    return {
-      id: stableId(fullName),
-      name,
-      full_name: fullName,
-      owner: this.renderUser({ login: owner, type: 'User' }),
-      private: false,
-      fork,
-      html_url: `${this.urls.server}/${fullName}`,
-      url: `${this.urls.api}/repos/${fullName}`
-    }
-  }
-
-  private renderRun(run: SeedWorkflowRun): Json {
-    const { api, server } = this.urls
-    const repoPath = `${run.owner}/${run.repo}`
-    return {
-      id: run.id,
-      name: run.name ?? 'CI',
-      node_id: `WFR_${run.id}`,
-      head_branch: run.head_branch ?? 'main',
-      head_sha: run.head_sha,
-      path: '.github/workflows/ci.yml',
-      display_title: run.name ?? 'CI',
-      run_number: run.id % 10_000,
-      event: run.event ?? 'pull_request',
-      status: 'in_progress',
-      conclusion: null,
-      workflow_id: 161335,
-      url: `${api}/repos/${repoPath}/actions/runs/${run.id}`,
-      html_url: `${server}/${repoPath}/actions/runs/${run.id}`,
-      jobs_url: `${api}/repos/${repoPath}/actions/runs/${run.id}/jobs`,
-      logs_url: `${api}/repos/${repoPath}/actions/runs/${run.id}/logs`,
-      pull_requests: (run.pull_requests ?? []).map(pr => ({
-        url: `${api}/repos/${repoPath}/pulls/${pr.number}`,
-        id: 7_000_000 + pr.number,
-        number: pr.number,
-        head: { ref: pr.head.ref, sha: pr.head.sha, repo: this.runPullRepo(repoPath) },
-        base: {
-          ref: pr.base?.ref ?? 'main',
-          sha: '0'.repeat(40),
-          repo: this.runPullRepo(pr.base?.repo ?? repoPath)
-        }
-      })),
-      created_at: run.created_at,
-      updated_at: githubTimestamp(),
-      run_attempt: run.run_attempt ?? 1,
-      run_started_at: run.run_started_at ?? run.created_at,
-      actor: this.renderUser({ login: run.owner, type: 'User' }),
-      triggering_actor: this.renderUser({ login: run.owner, type: 'User' }),
-      repository: this.renderRepo(repoPath, false)
-    }
-  }
-
-  private runPullRepo(fullName: string): Json {
-    return {
-      id: stableId(fullName),
-      url: `${this.urls.api}/repos/${fullName}`,
-      name: fullName.split('/')[1] ?? fullName
-    }
+  renderPullDetail(pull: SeedPull): Json {
+    return renderPullDetail(this.render, pull)
   }
 
   private renderComment(c: CommentRecord): Json {
-    const { api, server } = this.urls
+    const { api, server } = this.render.urls
     const isPull = this.listPulls(c.owner, c.repo).some(p => p.number === c.issueNumber)
     const webKind = isPull ? 'pull' : 'issues'
     return {
@@ -296,7 +186,7 @@ export class GitHubStore {
 
   private renderStatus(owner: string, repo: string, sha: string, s: StatusRecord): Json {
     return {
-      url: `${this.urls.api}/repos/${owner}/${repo}/statuses/${sha}`,
+      url: `${this.render.urls.api}/repos/${owner}/${repo}/statuses/${sha}`,
       avatar_url: null,
       id: s.id,
       node_id: `SC_${s.id}`,
@@ -310,7 +200,10 @@ export class GitHubStore {
     }
   }
 
-  private resolveRef(owner: string, repo: string, ref: string): string {
+  /** A branch or SHA as a commit SHA: seeded branches and commits first, then the pulls' head branches. */
+  resolveRef(owner: string, repo: string, ref: string): string {
+    const known = this.commits.resolve(owner, repo, ref)
+    if (known) return known
     const byBranch = this.listPulls(owner, repo).find(p => p.head.ref === ref)
     return byBranch ? byBranch.head.sha : ref
   }

@@ -9,8 +9,15 @@ export const GITHUB_ROUTES = [
   'POST /repos/{owner}/{repo}/statuses/{sha}',
   'GET /repos/{owner}/{repo}/commits/{ref}/statuses',
   'GET /repos/{owner}/{repo}/pulls',
+  'GET /repos/{owner}/{repo}/pulls/{pull_number}',
   'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls',
-  'GET /user'
+  'GET /user',
+  'POST /repos/{owner}/{repo}/check-runs',
+  'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
+  'GET /repos/{owner}/{repo}/check-runs/{check_run_id}',
+  'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
+  'GET /repos/{owner}/{repo}/commits',
+  'GET /repos/{owner}/{repo}/commits/{ref}'
 ] as const
 
 export type GitHubRoute = (typeof GITHUB_ROUTES)[number]
@@ -41,6 +48,9 @@ export interface Fault {
   /** Destroy the connection without answering. */
   reset?: boolean
 }
+
+/** The token permissions writes need; each can be granted `write` or only `read`. */
+export type WriteScope = 'checks' | 'issues' | 'statuses'
 
 export interface GitHubUser {
   login: string
@@ -102,4 +112,14 @@ export interface SeedStatus {
   description?: string | null
   target_url?: string | null
   creator?: GitHubUser
+}
+
+export interface SeedCommit {
+  sha: string
+  /** Parent SHAs, first parent first; none for a root commit. */
+  parents?: string[]
+  message?: string
+  /** Author and committer date; default one minute after the previously seeded commit. */
+  date?: string
+  author?: GitHubUser
 }
