@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { INPUT_NAMES, type InputName } from '../../src/inputs/names.js'
+import { INPUT_NAMES, type InputName } from '../../src/inputs/index.js'
 import { startScene, type Scene } from '../../emulators/scene.js'
 import { NODE20, NODE24, decodeCommand, errorLines, printed, runGate } from './support.js'
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import { checkDuration, formatDuration, parseDuration } from '../../src/inputs/duration.js'
+import fc from 'fast-check'
+import {
+  AGE_DURATION,
+  WAIT_DURATION,
+  checkDuration,
+  formatDuration,
+  parseDuration
+} from '../../src/inputs/duration.js'
+
+const DAY = 86_400_000
 
 describe('parseDuration', () => {
   it.each([
@@ -51,6 +60,36 @@ describe('parseDuration', () => {
   })
 })
 
+describe('days', () => {
+  it.each([
+    ['7d', 7 * DAY],
+    ['1.5d', 1.5 * DAY],
+    ['2 d', 2 * DAY],
+    ['36h', 36 * 3_600_000],
+    ['365d', 365 * DAY],
+    ['90', 90_000]
+  ])('an age reads %j as %i ms', (text, ms) => {
+    expect(parseDuration(text, AGE_DURATION)).toBe(ms)
+  })
+
+  it.each([
+    ['366d', /"366d" is longer than the maximum of 365d/],
+    ['7D', /"7D" is not a duration \(use a number with ms, s, m, h or d/],
+    ['1w', /not a duration/],
+    ['-7d', /is negative/]
+  ])('an age rejects %j', (text, reason) => {
+    expect(() => parseDuration(text, AGE_DURATION)).toThrow(reason)
+  })
+
+  it('are no wait: a wait says which units it takes', () => {
+    expect(checkDuration('1d', WAIT_DURATION)).toEqual({
+      ok: false,
+      reason:
+        '"1d" is not a duration (use a number with ms, s, m or h, e.g. 500ms, 30s, 15m, 1h, or bare seconds)'
+    })
+  })
+})
+
 describe('formatDuration', () => {
   it.each([
     [500, '500ms'],
@@ -62,5 +101,26 @@ describe('formatDuration', () => {
     [5_400_000, '90m']
   ])('%i ms is %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text)
+  })
+
+  it.each([
+    [DAY, '1d', '24h'],
+    [7 * DAY, '7d', '168h'],
+    [36 * 3_600_000, '36h', '36h'],
+    [1.5 * DAY, '36h', '36h']
+  ])('%i ms is %s where days are allowed, else %s', (ms, withDays, withoutDays) => {
+    expect(formatDuration(ms, AGE_DURATION)).toBe(withDays)
+    expect(formatDuration(ms, WAIT_DURATION)).toBe(withoutDays)
+  })
+
+  it.each([
+    ['a wait', WAIT_DURATION],
+    ['an age', AGE_DURATION]
+  ])('reads back what it writes for %s', (_name, rule) => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: rule.maxMs }), ms => {
+        expect(parseDuration(formatDuration(ms, rule), rule)).toBe(ms)
+      })
+    )
   })
 })

@@ -1,26 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { INPUT_NAMES, InputError, parseInputs, type GateConfig } from '../../src/inputs/parse.js'
+import { INPUT_NAMES, parseInputs, type GateConfig } from '../../src/inputs/index.js'
+import { REQUIRED, parse, rejection } from './inputs-fixtures.js'
 
-const REQUIRED = { 'api-key': 'avido_prod_k3y', 'application-id': 'app-1' }
 const UUID_A = '3f2b8c1e-9d4a-4e6b-8f1a-2c3d4e5f6a7b'
 const UUID_B = 'ffffffff-ffff-ffff-ffff-ffffffffffff'
 const UUID_UPPER = '3F2B8C1E-9D4A-4E6B-8F1A-2C3D4E5F6A7B'
 
-function parse(inputs: Record<string, string | undefined>): GateConfig {
-  return parseInputs({ ...REQUIRED, ...inputs }, { commentKey: 'CI/gate' })
-}
-
-function rejection(inputs: Record<string, string | undefined>): InputError {
-  try {
-    parse(inputs)
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error(`accepted ${JSON.stringify(inputs)}`)
-}
-
-// The type the rest of the action relies on; a change to the schema's output breaks this assignment.
+// The type the rest of the action relies on. Checked by the typecheck (jest does not check types): a change to
+// the schema's output fails `npm run typecheck` here.
 type Exact<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
 type Expected = {
   apiKey: string
@@ -43,14 +30,18 @@ type Expected = {
   failOn: 'error' | 'warning' | 'never'
   comment: 'always' | 'failure' | 'changes' | 'off'
   commentKey: string
-  statusCheck: boolean
+  statusCheck: { checkRun: boolean; commitStatus: boolean }
   statusContext: string
+  baseline: 'auto' | 'base-commit' | 'scheduled' | 'none'
+  baselineMaxAgeMs: number
+  maxRegression?: number
   createIssue: boolean
   issuePriority: 'LOW' | 'MEDIUM' | 'HIGH'
   annotationTitle?: string
   dryRun: boolean
 }
-const configShape: Exact<{ [K in keyof GateConfig]: GateConfig[K] }, Expected> = true
+type Assert<T extends true> = T
+export type ConfigShape = Assert<Exact<{ [K in keyof GateConfig]: GateConfig[K] }, Expected>>
 
 describe('parseInputs defaults', () => {
   const everyOptionalEmpty = Object.fromEntries(
@@ -60,7 +51,6 @@ describe('parseInputs defaults', () => {
     ['absent', {}],
     ['empty', everyOptionalEmpty]
   ])('applies the documented defaults when inputs are %s', (_case, inputs) => {
-    expect(configShape).toBe(true)
     expect(parse(inputs)).toEqual({
       apiKey: 'avido_prod_k3y',
       applicationId: 'app-1',
@@ -81,17 +71,20 @@ describe('parseInputs defaults', () => {
       failOn: 'error',
       comment: 'always',
       commentKey: 'CI/gate',
-      statusCheck: true,
+      statusCheck: { checkRun: true, commitStatus: false },
       statusContext: 'Avido test gate',
+      baseline: 'auto',
+      baselineMaxAgeMs: 7 * 86_400_000,
       createIssue: true,
       issuePriority: 'HIGH',
       dryRun: false
     })
   })
 
-  it('leaves since and annotation-title out when empty', () => {
-    const config = parse({ since: '', 'annotation-title': ' ' })
+  it('leaves since, max-regression and annotation-title out when empty', () => {
+    const config = parse({ since: '', 'max-regression': '', 'annotation-title': ' ' })
     expect('since' in config).toBe(false)
+    expect('maxRegression' in config).toBe(false)
     expect('annotationTitle' in config).toBe(false)
   })
 })
@@ -146,7 +139,6 @@ describe('valid values', () => {
     ['comment', 'Changes', 'comment', 'changes'],
     ['comment', 'off', 'comment', 'off'],
     ['comment-key', ' gate (node 20) ', 'commentKey', 'gate (node 20)'],
-    ['status-check', 'FALSE', 'statusCheck', false],
     ['status-context', 'Avido / quality', 'statusContext', 'Avido / quality'],
     ['status-context', 'x'.repeat(255), 'statusContext', 'x'.repeat(255)],
     ['create-issue', 'False', 'createIssue', false],
@@ -244,6 +236,8 @@ describe('invalid values', () => {
     ['timeout', '0s', 'timeout: "0s" must be longer than 0'],
     ['timeout', '-5m', 'timeout: "-5m" is negative'],
     ['timeout', '15 minutes', /^timeout: "15 minutes" is not a duration \(use a number with ms, s, m or h/],
+    ['timeout', '1d', /^timeout: "1d" is not a duration \(use a number with ms, s, m or h,/],
+    ['poll-interval', '1d', /^poll-interval: "1d" is not a duration/],
     [
       'poll-interval',
       '50ms',
@@ -261,10 +255,11 @@ describe('invalid values', () => {
     ['fail-on', 'failure', 'fail-on: "failure" is not one of error, warning, never'],
     ['comment', 'false', 'comment: "false" is not one of always, failure, changes, off'],
     ['comment-key', 'a\nb', 'comment-key: "a\\nb" must be a single line'],
-    ['status-check', '1', 'status-check: "1" is not a boolean (use true or false)'],
     ['status-context', 'x'.repeat(256), 'status-context: is 256 characters long; the limit is 255'],
     ['status-context', 'a\nb', /^status-context: .* must be a single line$/],
     ['create-issue', 'no', /^create-issue: "no" is not a boolean/],
+    ['create-issue', 'toString', 'create-issue: "toString" is not a boolean (use true or false)'],
+    ['dry-run', 'constructor', /^dry-run: "constructor" is not a boolean/],
     ['issue-priority', 'URGENT', 'issue-priority: "URGENT" is not one of LOW, MEDIUM, HIGH'],
     ['annotation-title', 'y'.repeat(1001), 'annotation-title: is 1001 characters long; the limit is 1000'],
     ['dry-run', 'maybe', /^dry-run: "maybe" is not a boolean/]

@@ -1,8 +1,6 @@
-import { gateInputsSchema, type GateConfig } from './schema.js'
-import { INPUT_NAMES, type InputName } from './names.js'
+import { INPUT_NAMES, SECRET_INPUTS, gateInputsSchema, type GateConfig, type InputName } from './schema.js'
 
-export { INPUT_NAMES, type InputName } from './names.js'
-export type { GateConfig } from './schema.js'
+export { INPUT_NAMES, type GateConfig, type InputName } from './schema.js'
 
 export interface InputProblem {
   input: InputName
@@ -27,13 +25,15 @@ export class InputError extends Error {
 // Keys shorter than this are not scrubbed from messages: hiding every "a" would garble them.
 const MIN_SCRUBBED_SECRET = 6
 
-const SECRET_INPUTS: readonly string[] = ['api-key', 'github-token']
+/** What the runner would make of the inputs whose defaults are expressions, for when they come empty. */
+export interface InputContext {
+  /** `workflow/job`, the value of comment-key's default. */
+  commentKey: string
+}
 
-export function parseInputs(
-  raw: Record<string, string | undefined>,
-  fallbacks: { commentKey: string }
-): GateConfig {
-  const inputs = { ...raw, 'comment-key': raw['comment-key']?.trim() || fallbacks.commentKey }
+/** The raw input strings (keyed by input name, absent or empty for the default) to the typed configuration. */
+export function parseInputs(raw: Record<string, string | undefined>, context: InputContext): GateConfig {
+  const inputs = { ...raw, 'comment-key': raw['comment-key']?.trim() || context.commentKey }
   const parsed = gateInputsSchema.safeParse(inputs)
   if (parsed.success) return parsed.data
 
@@ -46,7 +46,7 @@ export function parseInputs(
   const masked = Object.fromEntries(
     Object.entries(inputs).map(([name, value]) => [
       name,
-      SECRET_INPUTS.includes(name) ? value : value && scrub(value)
+      (SECRET_INPUTS as readonly string[]).includes(name) ? value : value && scrub(value)
     ])
   )
   const shown = gateInputsSchema.safeParse(masked)

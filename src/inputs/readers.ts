@@ -1,4 +1,5 @@
-import { checkDuration } from './duration.js'
+import { isUuid } from '../shared/uuid.js'
+import { checkDuration, type DurationRule } from './duration.js'
 import { splitList } from './lists.js'
 
 /** Reads one input's text; reports each problem through `fail` (the result is then ignored). */
@@ -11,29 +12,30 @@ export function quote(value: string): string {
   return JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value)
 }
 
-// The UUID pattern the Avido API documents for its id parameters.
-const UUID =
-  /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/
-
 // Lower case, as Avido returns ids, so run-ids compare equal to the runId of the tests.
 export const uuidList: Reader<string[]> = (text, fail) => {
   const ids = splitList(text, id => id.toLowerCase())
-  for (const id of ids) if (!UUID.test(id)) fail(`${quote(id)} is not a valid UUID`)
+  for (const id of ids) if (!isUuid(id)) fail(`${quote(id)} is not a valid UUID`)
   return ids
 }
 
-// Same spellings as core.getBooleanInput (YAML 1.2 core schema).
-const BOOLEANS: Record<string, boolean> = {
-  true: true,
-  True: true,
-  TRUE: true,
-  false: false,
-  False: false,
-  FALSE: false
+// Same spellings as core.getBooleanInput (YAML 1.2 core schema). A Map, so that `toString` is no boolean.
+const BOOLEANS = new Map<string, boolean>([
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false]
+])
+
+/** The boolean a text spells, or undefined. */
+export function booleanSpelling(text: string): boolean | undefined {
+  return BOOLEANS.get(text)
 }
 
 export const boolean: Reader<boolean> = (text, fail) => {
-  const value = BOOLEANS[text]
+  const value = booleanSpelling(text)
   if (value === undefined) fail(`${quote(text)} is not a boolean (use true or false)`)
   return value ?? false
 }
@@ -59,20 +61,34 @@ export const wholeNumber: Reader<number> = (text, fail) => {
   return value
 }
 
+const DECIMAL = /^(\d+(\.\d+)?|\.\d+)$/
+const withoutPercentSign = (text: string) => (text.endsWith('%') ? text.slice(0, -1).trimEnd() : text)
+
 /** A percentage from 0 to 100; a trailing `%` is tolerated. */
 export const percent: Reader<number> = (text, fail) => {
-  const digits = text.endsWith('%') ? text.slice(0, -1).trimEnd() : text
+  const digits = withoutPercentSign(text)
   const value = Number(digits)
-  if (!/^(\d+(\.\d+)?|\.\d+)$/.test(digits) || value > 100)
-    fail(`${quote(text)} is not a number between 0 and 100`)
+  if (!DECIMAL.test(digits) || value > 100) fail(`${quote(text)} is not a number between 0 and 100`)
   return value
 }
 
-export const positiveDuration: Reader<number> = (text, fail) => {
-  const checked = checkDuration(text)
-  if (!checked.ok) fail(checked.reason)
-  else if (checked.ms <= 0) fail(`${quote(text)} must be longer than 0`)
-  return checked.ok ? checked.ms : 0
+/** Percentage points from 0 to 100, e.g. a drop in pass rate; a trailing `%` is tolerated. */
+export const points: Reader<number> = (text, fail) => {
+  const digits = withoutPercentSign(text)
+  const value = Number(digits)
+  if (/^-\s*(\d|\.\d)/.test(digits)) fail(`${quote(text)} is negative; use a number of points from 0 to 100`)
+  else if (!DECIMAL.test(digits)) fail(`${quote(text)} is not a number of points from 0 to 100`)
+  else if (value > 100) fail(`${quote(text)} is more than 100 points`)
+  return value
+}
+
+export function positiveDuration(rule: DurationRule): Reader<number> {
+  return (text, fail) => {
+    const checked = checkDuration(text, rule)
+    if (!checked.ok) fail(checked.reason)
+    else if (checked.ms <= 0) fail(`${quote(text)} must be longer than 0`)
+    return checked.ok ? checked.ms : 0
+  }
 }
 
 export function text(rules: { required?: string; maxLength?: number; singleLine?: boolean }): Reader<string> {

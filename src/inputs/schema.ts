@@ -2,30 +2,41 @@ import { z } from 'zod'
 import { ISSUE_PRIORITIES, RUN_TYPES } from '../avido/schemas.js'
 import type { FailOn } from '../shared/vocabulary.js'
 import { baseUrl } from './base-url.js'
-import { formatDuration } from './duration.js'
-import type { InputName } from './names.js'
+import { AGE_DURATION, WAIT_DURATION, formatDuration } from './duration.js'
 import {
   boolean,
   choice,
   choiceList,
   percent,
+  points,
   positiveDuration,
-  quote,
   text,
   uuidList,
   wholeNumber,
   type Reader
 } from './readers.js'
+import { apiKey, applicationId, pollInterval, statusCheck } from './special-readers.js'
 import { since } from './since.js'
+
+export const BASELINE_MODES = ['auto', 'base-commit', 'scheduled', 'none'] as const
+export type BaselineMode = (typeof BASELINE_MODES)[number]
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const ON_TIMEOUT = ['fail', 'judge'] as const
 const COMMENT_MODES = ['always', 'failure', 'changes', 'off'] as const
-/** Shorter polls would spend the API's rate limit on waiting without making the gate any faster. */
-const MIN_POLL_INTERVAL_MS = 100
 
-/** An input as the runner passes it: trimmed, and `fallback` (the SPEC default) when empty or absent. */
-function input<T>(fallback: string, read: Reader<T>) {
+/** What action.yml declares about an input, besides its description. */
+export type InputDeclaration = { required: true; secret?: true } | { default: string; secret?: true }
+
+const declarations = z.registry<InputDeclaration>()
+
+// A `${{ … }}` default is evaluated by the runner, so the action sees its value; when a workflow passes an
+// empty value instead, the input reads as empty.
+const isExpression = (value: string) => value.startsWith('${{')
+
+/** An input as the runner passes it: trimmed, and its default when empty or absent. */
+function input<T>(declaration: InputDeclaration, read: Reader<T>) {
+  const fallback = 'default' in declaration && !isExpression(declaration.default) ? declaration.default : ''
   return z
     .string()
     .optional()
@@ -37,63 +48,75 @@ function input<T>(fallback: string, read: Reader<T>) {
       })
       return failed ? z.NEVER : value
     })
+    .register(declarations, declaration)
 }
 
-const optionalInput = <T>(read: Reader<T>) =>
-  input<T | undefined>('', (value, fail) => (value ? read(value, fail) : undefined))
+/** An input whose absence is its own value: empty gives undefined. */
+const optional = <T>(read: Reader<T>) =>
+  input<T | undefined>({ default: '' }, (value, fail) => (value ? read(value, fail) : undefined))
 
-// The API key is never quoted back: its problems are described without the value.
-const apiKey: Reader<string> = (value, fail) => {
-  if (value === '') fail('is required; pass it from a secret, e.g. ${{ secrets.AVIDO_API_KEY }}')
-  else if (/[\s\p{Cc}]/u.test(value)) fail('contains whitespace or control characters; check the secret')
-  return value
-}
-
-const applicationId: Reader<string> = (value, fail) => {
-  if (value === '') fail('is required')
-  else if (/[\s\p{Cc}]/u.test(value)) fail(`${quote(value)} must not contain whitespace`)
-  return value
-}
-
-const pollInterval: Reader<number> = (value, fail) => {
-  const ms = positiveDuration(value, fail)
-  if (ms > 0 && ms < MIN_POLL_INTERVAL_MS) {
-    fail(
-      `${formatDuration(ms)} is too short: use at least ${MIN_POLL_INTERVAL_MS}ms, ` +
-        'faster polling only spends the Avido API rate limit without finishing sooner'
-    )
-  }
-  return ms
-}
-
+/** The one description of the inputs: names (in the order of action.yml), defaults, secrets and readers. */
 const fields = z.object({
-  'api-key': input('', apiKey),
-  'application-id': input('', applicationId),
-  'base-url': input('https://api.avidoai.com', baseUrl),
-  'github-token': input('', value => value),
-  'run-ids': input('', uuidList),
-  'task-ids': input('', uuidList),
-  'eval-definition-ids': input('', uuidList),
-  'experiment-variant-ids': input('', uuidList),
-  'run-types': input('', choiceList(RUN_TYPES)),
-  since: optionalInput(since),
-  trigger: input('false', boolean),
-  'min-tests': input('1', wholeNumber),
-  timeout: input('15m', positiveDuration),
-  'poll-interval': input('10s', pollInterval),
-  'on-timeout': input('fail', choice(ON_TIMEOUT)),
-  'warning-threshold': input('75', percent),
-  'error-threshold': input('50', percent),
-  'fail-on': input('error', choice(FAIL_ON)),
-  comment: input('always', choice(COMMENT_MODES)),
-  'comment-key': input('', text({ required: 'must not be empty', singleLine: true })),
-  'status-check': input('true', boolean),
-  'status-context': input('Avido test gate', text({ maxLength: 255, singleLine: true })),
-  'create-issue': input('true', boolean),
-  'issue-priority': input('HIGH', choice(ISSUE_PRIORITIES)),
-  'annotation-title': optionalInput(text({ maxLength: 1000 })),
-  'dry-run': input('false', boolean)
-} satisfies Record<InputName, z.ZodType>)
+  'api-key': input({ required: true, secret: true }, apiKey),
+  'application-id': input({ required: true }, applicationId),
+  'base-url': input({ default: 'https://api.avidoai.com' }, baseUrl),
+  'github-token': input({ default: '${{ github.token }}', secret: true }, value => value),
+  'run-ids': input({ default: '' }, uuidList),
+  'task-ids': input({ default: '' }, uuidList),
+  'eval-definition-ids': input({ default: '' }, uuidList),
+  'experiment-variant-ids': input({ default: '' }, uuidList),
+  'run-types': input({ default: '' }, choiceList(RUN_TYPES)),
+  since: optional(since),
+  trigger: input({ default: 'false' }, boolean),
+  'min-tests': input({ default: '1' }, wholeNumber),
+  timeout: input({ default: '15m' }, positiveDuration(WAIT_DURATION)),
+  'poll-interval': input({ default: '10s' }, pollInterval),
+  'on-timeout': input({ default: 'fail' }, choice(ON_TIMEOUT)),
+  'warning-threshold': input({ default: '75' }, percent),
+  'error-threshold': input({ default: '50' }, percent),
+  'fail-on': input({ default: 'error' }, choice(FAIL_ON)),
+  comment: input({ default: 'always' }, choice(COMMENT_MODES)),
+  // Read after parseInputs puts the workflow and job in its place when empty.
+  'comment-key': input(
+    { default: '${{ github.workflow }}/${{ github.job }}' },
+    text({ required: 'must not be empty', singleLine: true })
+  ),
+  'status-check': input({ default: 'check-run' }, statusCheck),
+  'status-context': input({ default: 'Avido test gate' }, text({ maxLength: 255, singleLine: true })),
+  baseline: input({ default: 'auto' }, choice(BASELINE_MODES)),
+  'baseline-max-age': input({ default: '7d' }, positiveDuration(AGE_DURATION)),
+  'max-regression': optional(points),
+  'create-issue': input({ default: 'true' }, boolean),
+  'issue-priority': input({ default: 'HIGH' }, choice(ISSUE_PRIORITIES)),
+  'annotation-title': optional(text({ maxLength: 1000 })),
+  'dry-run': input({ default: 'false' }, boolean)
+})
+
+export type InputName = keyof typeof fields.shape
+
+/** Every input of the action, in the order of action.yml; problems are reported in this order. */
+export const INPUT_NAMES: readonly InputName[] = Object.freeze(Object.keys(fields.shape) as InputName[])
+
+const declarationOf = (name: InputName): InputDeclaration => declarations.get(fields.shape[name])!
+
+/** The default of each input that has one, as action.yml writes it (`${{ … }}` included). */
+export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = Object.freeze(
+  Object.fromEntries(
+    INPUT_NAMES.flatMap(name => {
+      const declaration = declarationOf(name)
+      return 'default' in declaration ? [[name, declaration.default]] : []
+    })
+  )
+)
+
+export const REQUIRED_INPUTS: readonly InputName[] = Object.freeze(
+  INPUT_NAMES.filter(name => 'required' in declarationOf(name))
+)
+
+/** Inputs whose values are masked in the log and never quoted in a message. */
+export const SECRET_INPUTS: readonly InputName[] = Object.freeze(
+  INPUT_NAMES.filter(name => declarationOf(name).secret === true)
+)
 
 type Fields = z.output<typeof fields>
 
@@ -120,7 +143,7 @@ function checkTogether(value: Fields, ctx: z.RefinementCtx): void {
 }
 
 function toConfig(value: Fields) {
-  const { since, 'annotation-title': annotationTitle } = value
+  const { since, 'annotation-title': annotationTitle, 'max-regression': maxRegression } = value
   return {
     apiKey: value['api-key'],
     applicationId: value['application-id'],
@@ -144,6 +167,9 @@ function toConfig(value: Fields) {
     commentKey: value['comment-key'],
     statusCheck: value['status-check'],
     statusContext: value['status-context'],
+    baseline: value.baseline,
+    baselineMaxAgeMs: value['baseline-max-age'],
+    ...(maxRegression === undefined ? {} : { maxRegression }),
     createIssue: value['create-issue'],
     issuePriority: value['issue-priority'],
     ...(annotationTitle === undefined ? {} : { annotationTitle }),
