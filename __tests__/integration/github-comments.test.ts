@@ -151,7 +151,7 @@ describe('upsertStickyComment', () => {
     )
     expect(isPermissionError(error)).toBe(false)
     expect(describeGitHubError(error, 'Creating the pull request comment')).toBe(
-      'Creating the pull request comment failed: GitHub answered 422 Validation Failed (Body is too long (maximum is 65536 characters))'
+      'Creating the pull request comment failed: GitHub answered 422 Validation Failed (IssueComment.data unprocessable: Body is too long (maximum is 65536 characters))'
     )
   })
 })

@@ -1,23 +1,43 @@
 /** What the action asks of GitHub, to name the permission a refusal calls for. */
-export type GitHubOperation = 'comment' | 'status' | 'workflow-run' | 'pulls'
+export type GitHubOperation = 'comment' | 'status' | 'check-run' | 'workflow-run' | 'pulls'
 
-const PERMISSION: Record<GitHubOperation, string> = {
-  comment: 'pull-requests: write',
-  status: 'statuses: write',
-  'workflow-run': 'actions: read',
-  pulls: 'pull-requests: read'
+export interface GitHubPermission {
+  /** As written in a workflow's `permissions`, e.g. `statuses: write`. */
+  name: string
+  /** What the gate does with it. */
+  for: string
+  /** The calls that need it, whose refusal names it. */
+  operations: readonly GitHubOperation[]
 }
+
+/** Every permission the gate asks of the job's token, and what each is for. */
+export const GITHUB_PERMISSIONS: readonly GitHubPermission[] = [
+  {
+    name: 'pull-requests: write',
+    for: 'the sticky pull request comment, and finding the pull request of a push or workflow_run',
+    operations: ['comment', 'pulls']
+  },
+  { name: 'statuses: write', for: 'the commit status', operations: ['status'] },
+  { name: 'checks: write', for: 'the check run', operations: ['check-run'] },
+  {
+    name: 'actions: read',
+    for: 'reading when the workflow run was created, the default start of the test window',
+    operations: ['workflow-run']
+  }
+]
 
 const WHAT: Record<GitHubOperation, string> = {
   comment: 'write the pull request comment',
   status: 'post the commit status',
+  'check-run': 'create or update the check run',
   'workflow-run': 'read the workflow run',
   pulls: 'list pull requests'
 }
 
 const SKIPPED_ON_FORKS: Partial<Record<GitHubOperation, string>> = {
   comment: 'comment',
-  status: 'commit status'
+  status: 'commit status',
+  'check-run': 'check run'
 }
 
 interface RequestErrorLike {
@@ -35,16 +55,46 @@ function asRequestError(error: unknown): RequestErrorLike | undefined {
     : undefined
 }
 
-/** GitHub's own `message` (the error's message also carries the documentation URL). */
+/** Items of a validation failure quoted in a log line; the rest are counted. */
+const MAX_ITEMS = 4
+const MAX_ITEM_MESSAGE = 100
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+/**
+ * One item of GitHub's `errors`: where (`Status.context`), GitHub's code (`too_long`) and its message when it
+ * wrote one. The code `custom` only says that the message explains, so it is left out.
+ */
+function describeItem(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null) return nonEmpty(item)
+  const { resource, field, code, message } = item as Record<string, unknown>
+  const where = [nonEmpty(resource), nonEmpty(field)].filter(Boolean).join('.')
+  const reason = nonEmpty(code) === 'custom' ? undefined : nonEmpty(code)
+  const head = [where, reason].filter(Boolean).join(' ')
+  const text = nonEmpty(message)
+  const said = text && text.length > MAX_ITEM_MESSAGE ? `${text.slice(0, MAX_ITEM_MESSAGE - 1)}…` : text
+  return head && said ? `${head}: ${said}` : head || said
+}
+
+function describeItems(errors: unknown): string {
+  if (!Array.isArray(errors)) return ''
+  const items = errors.map(describeItem).filter((d): d is string => d !== undefined)
+  const more = items.length > MAX_ITEMS ? `; ${items.length - MAX_ITEMS} more` : ''
+  return items.slice(0, MAX_ITEMS).join('; ') + more
+}
+
+/**
+ * GitHub's own `message`, with what its `errors` say (the field and code of a 422) in brackets; the error's
+ * message would also carry the documentation URL.
+ */
 function githubMessage(error: RequestErrorLike): string {
   const data = error.response?.data
   if (typeof data === 'object' && data !== null) {
     const { message, errors } = data as { message?: unknown; errors?: unknown }
     if (typeof message === 'string' && message) {
-      const details = Array.isArray(errors)
-        ? errors.map(e => (typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : e))
-        : []
-      const detail = details.filter((d): d is string => typeof d === 'string' && d !== '').join('; ')
+      const detail = describeItems(errors)
       return detail ? `${message} (${detail})` : message
     }
   }
@@ -78,8 +128,11 @@ export function isPermissionError(error: unknown): boolean {
   return e.status === 404 && method !== 'GET' && method !== 'HEAD'
 }
 
+/** The permission `operation` needs, from GITHUB_PERMISSIONS. */
 export function requiredPermission(operation: GitHubOperation): string {
-  return PERMISSION[operation]
+  const permission = GITHUB_PERMISSIONS.find(p => p.operations.includes(operation))
+  if (!permission) throw new Error(`No permission listed for the GitHub operation ${operation}`)
+  return permission.name
 }
 
 /** One sentence naming the permission to add, e.g. for `core.warning`. */
@@ -90,7 +143,7 @@ export function missingPermissionMessage(operation: GitHubOperation, error?: unk
   const fork = skipped
     ? ` Pull requests from forks always get a read-only token; there the ${skipped} is skipped.`
     : ''
-  return `The GitHub token may not ${WHAT[operation]}${answer}. Add \`${PERMISSION[operation]}\` to the job's \`permissions\`.${fork}`
+  return `The GitHub token may not ${WHAT[operation]}${answer}. Add \`${requiredPermission(operation)}\` to the job's \`permissions\`.${fork}`
 }
 
 /** One line for a log: what failed, GitHub's status and message. Never includes the token. */
