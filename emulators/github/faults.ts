@@ -66,3 +66,16 @@ export function primaryRateLimit(options: { status?: 403 | 429; resetInSeconds?:
     }
   }
 }
+
+/**
+ * GitHub unavailable, as during an outage: 503, asking for a wait of `retryAfterSeconds` when given.
+ * Inject it on `'*'` with `times: Infinity` for an outage of every route.
+ */
+export function serviceUnavailable(options: { retryAfterSeconds?: number } = {}): Fault {
+  const { retryAfterSeconds } = options
+  return {
+    status: 503,
+    headers: retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
+    body: { message: 'Service Unavailable', status: '503' }
+  }
+}

@@ -1,9 +1,9 @@
-import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { Octokit } from '@octokit/rest'
 import Bottleneck from 'bottleneck/light.js'
 import { fetch as undiciFetch } from 'undici'
 import { proxyAwareDispatcher } from '../proxy.js'
+import { deadlineRetry, MIN_ATTEMPT_MS } from './retry.js'
 
 export interface GitHubLog {
   debug(message: string): void
@@ -22,9 +22,15 @@ export interface GitHubClientOptions {
   rateLimit?: { maxRetries?: number; maxWaitSeconds?: number }
   /** Longest wait for one answer (default 30 s); a request that takes longer fails and is not retried. */
   requestTimeoutMs?: number
+  /**
+   * When every GitHub call must be over (epoch ms; default none), read before each attempt, so it may move.
+   * No retry or rate-limit wait ends past it, each request's timeout is cut to the time left, and a call
+   * made once it has passed fails at once without being sent.
+   */
+  deadline?: () => number
 }
 
-const GateOctokit = Octokit.plugin(retry, throttling)
+const GateOctokit = Octokit.plugin(deadlineRetry, throttling)
 export type GitHubClient = InstanceType<typeof GateOctokit>
 
 const DEFAULT_RETRIES = 2
@@ -32,21 +38,34 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 const DEFAULT_RATE_LIMIT_RETRIES = 2
 /** Past this the action reports instead of stalling: a primary limit can take up to an hour to reset. */
 const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 60
-/** Rate limits are handled by the throttling plugin, so the retry plugin leaves 429 alone too. */
-const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451]
+const NO_DEADLINE = () => Number.POSITIVE_INFINITY
 
 const silent: GitHubLog = { debug: () => undefined, warn: () => undefined }
 let clientCount = 0
 
 /**
- * Aborts after `ms` with an `AbortError`, which Octokit passes on as it is, without a retry: a write that
- * timed out may still have landed, and repeating it could post a second comment.
+ * Aborts after `ms`, or at the deadline if that comes first, with an `AbortError`, which Octokit passes on as
+ * it is, without a retry: a write that timed out may still have landed, and repeating it could post a second
+ * comment.
  */
-function timeoutSignal(ms: number, outer: unknown): AbortSignal {
+function timeoutSignal(ms: number, deadline: number, outer: unknown): AbortSignal {
   const controller = new AbortController()
-  const reason = new DOMException(`GitHub did not answer within ${ms / 1000} s`, 'AbortError')
-  setTimeout(() => controller.abort(reason), ms).unref()
+  const left = deadline - Date.now()
+  const reason =
+    left < ms
+      ? abortError(`GitHub did not answer within the ${seconds(left)} s left of the time allowed`)
+      : abortError(`GitHub did not answer within ${seconds(ms)} s`)
+  setTimeout(() => controller.abort(reason), Math.min(ms, left)).unref()
   return outer instanceof AbortSignal ? AbortSignal.any([outer, controller.signal]) : controller.signal
+}
+
+/** An Error rather than a DOMException, which Octokit would not recognise when it comes from another realm. */
+function abortError(message: string): Error {
+  return Object.assign(new Error(message), { name: 'AbortError' })
+}
+
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10)
 }
 
 /**
@@ -59,11 +78,18 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
   const maxWait = options.rateLimit?.maxWaitSeconds ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS
   const dispatcher = proxyAwareDispatcher()
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  const deadline = options.deadline ?? NO_DEADLINE
 
   const onLimit =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
       const what = `${request.method} ${request.url}`
+      if (Date.now() + retryAfter * 1000 + MIN_ATTEMPT_MS > deadline()) {
+        log.warn(
+          `GitHub ${kind} rate limit on ${what}; a wait of ${retryAfter}s would end past the time allowed, giving up.`
+        )
+        return false
+      }
       if (retryCount < maxRetries && retryAfter <= maxWait) {
         log.warn(
           `GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s (${retryCount + 1}/${maxRetries}).`
@@ -81,10 +107,18 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
     // Failed requests are logged at debug level: callers decide what a failure means and report it once.
     log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.debug },
     request: {
-      fetch: (url: string, init: Record<string, unknown>) =>
-        undiciFetch(url, { ...init, dispatcher, signal: timeoutSignal(timeoutMs, init.signal) })
+      fetch: async (url: string, init: Record<string, unknown>) => {
+        const end = deadline()
+        if (Date.now() >= end) throw abortError('No time left for GitHub calls: the time allowed is over')
+        return undiciFetch(url, { ...init, dispatcher, signal: timeoutSignal(timeoutMs, end, init.signal) })
+      }
     },
-    retry: { retries: options.retries ?? DEFAULT_RETRIES, doNotRetry: DO_NOT_RETRY },
+    gateRetry: {
+      retries: options.retries ?? DEFAULT_RETRIES,
+      deadline,
+      maxWaitMs: maxWait * 1000,
+      debug: log.debug
+    },
     throttle: {
       // Write spacing is per client: clients in one process do not queue behind each other.
       id: `avido-test-gate-${++clientCount}`,
