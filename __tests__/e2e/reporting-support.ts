@@ -6,7 +6,7 @@ import { HEAD_SHA, OWNER, PR_NUMBER, REPO, type Scene } from '../../emulators/sc
 /** Node 24 (the action's runtime) always; Node 20 as well for the key cases. */
 export function runtimesFor(key: boolean): Runtime[] {
   const [node20, node24] = runtimes()
-  return key ? [node24!, node20!] : [node24!]
+  return key ? [node24, node20] : [node24]
 }
 
 /** `tests` settled tests whose evals pass so that exactly `passing` of `tests * evalsPerTest` pass. */

