@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
 import type { Runtime } from '../../emulators/runner/run-action.js'
 import { OWNER, PR_NUMBER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
 import { prComments, runGateAction, seedRate, statusesOf, type GateRun } from './reporting-support.js'
@@ -38,7 +37,7 @@ export function gateSuite(runtime: Runtime): void {
       expect(String(prComments(scene)[0].body)).toContain('90.0%')
       expect(statusesOf(scene).map(s => s.state)).toEqual(['pending', 'success'])
       expect(result.summary).toContain('90.0%')
-      const report = JSON.parse(readFileSync(result.outputs['report-path'], 'utf8'))
+      const report = JSON.parse(result.report ?? 'no report')
       expect(report).toMatchObject({ schemaVersion: 1 })
       expect(scene.avido.issues).toHaveLength(0)
       expect(result.lines.some(line => /^Poll 1 \(\d+s\): 10\/10 settled, 0 pending\.$/.test(line))).toBe(
@@ -190,7 +189,7 @@ export function gateSuite(runtime: Runtime): void {
       for (const test of stuck) expect(error).toContain(test.id)
       expect(statusesOf(scene).at(-1)?.state).toBe('error')
       expect(result.durationMs).toBeLessThan(15_000)
-      expect(existsSync(result.outputs['report-path'])).toBe(true)
+      expect(result.report).toContain('"schemaVersion"')
     })
   })
 }

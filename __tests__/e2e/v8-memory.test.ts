@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BUNDLE, runtimes } from '../../emulators/runner/run-action.js'
@@ -19,17 +19,21 @@ WebAssembly.compile = (...args) => { appendFileSync(out, 'compile\\n'); return c
 
 function startupOrder(node: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'avido-gate-v8-'))
-  const preload = join(dir, 'preload.mjs')
-  const orderFile = join(dir, 'order.txt')
-  writeFileSync(preload, PRELOAD)
-  writeFileSync(orderFile, '')
-  // No inputs: the action stops at the missing api-key, after every module has loaded.
-  const run = spawnSync(node, ['--import', preload, BUNDLE], {
-    env: { PATH: process.env.PATH ?? '', ORDER_FILE: orderFile },
-    encoding: 'utf8'
-  })
-  expect(run.stdout).toContain('::error::api-key: is required')
-  return readFileSync(orderFile, 'utf8').trim().split('\n')
+  try {
+    const preload = join(dir, 'preload.mjs')
+    const orderFile = join(dir, 'order.txt')
+    writeFileSync(preload, PRELOAD)
+    writeFileSync(orderFile, '')
+    // No inputs: the action stops at the missing api-key, after every module has loaded.
+    const run = spawnSync(node, ['--import', preload, BUNDLE], {
+      env: { PATH: process.env.PATH ?? '', ORDER_FILE: orderFile },
+      encoding: 'utf8'
+    })
+    expect(run.stdout).toContain('::error::api-key: is required')
+    return readFileSync(orderFile, 'utf8').trim().split('\n')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 describe.each(runtimes())('the bundle on $name', ({ path }) => {

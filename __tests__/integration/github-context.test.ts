@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GitHubContextError, readEventPayload, readGitHubContext } from '../../src/github/context.js'
@@ -189,6 +189,7 @@ describe('readGitHubContext: malformed payloads and environment', () => {
 
 describe('readEventPayload', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gate-event-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('parses the JSON at GITHUB_EVENT_PATH', () => {
     const path = join(dir, 'event.json')

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, request } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import { connect, type AddressInfo, type Server as NetServer, type Socket } from 'node:net'
@@ -114,6 +114,7 @@ export async function startTlsFront(hostName: string, targetUrl: string): Promis
     close: async () => {
       server.closeAllConnections()
       await new Promise(resolve => server.close(resolve))
+      rmSync(dir, { recursive: true, force: true })
     }
   }
 }

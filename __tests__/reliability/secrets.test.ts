@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
 import type { ActionRun } from '../../emulators/runner/run-action.js'
 import { API_KEY, GITHUB_TOKEN, startScene, type Scene } from '../../emulators/scene.js'
 import { printed, runGate, seedTests, type GateRunOptions } from './support.js'
@@ -20,14 +19,6 @@ afterEach(async () => {
   await scene.close()
 })
 
-function readIfAny(path: string | undefined): string {
-  try {
-    return path ? readFileSync(path, 'utf8') : ''
-  } catch {
-    return ''
-  }
-}
-
 /** Everything the run left behind, by where it was found. */
 function everything(run: ActionRun): Record<string, string> {
   const avidoRequests = scene.avido.requests.map(r => ({ ...r, headers: { ...r.headers, 'x-api-key': '' } }))
@@ -37,9 +28,9 @@ function everything(run: ActionRun): Record<string, string> {
   }))
   return {
     log: printed(run),
-    outputs: readFileSync(`${run.tempDir}/github_output`, 'utf8'),
+    outputs: run.outputFile,
     summary: run.summary,
-    report: readIfAny(run.outputs['report-path']),
+    report: run.report ?? '',
     'avido requests': JSON.stringify(avidoRequests),
     'avido issues': JSON.stringify(scene.avido.issues),
     'avido annotations': JSON.stringify(scene.avido.annotations),

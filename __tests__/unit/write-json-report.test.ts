@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { JsonReport } from '../../src/render/json-report.js'
@@ -25,9 +25,14 @@ describe('writeJsonReport', () => {
   it.each([0, 1, 199, 200, 201, 1000])(
     'writes %i tests exactly as JSON.stringify(report, null, 2)',
     async n => {
-      const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'report.json')
-      await writeJsonReport(path, report(n))
-      expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(report(n), null, 2))
+      const dir = mkdtempSync(join(tmpdir(), 'report-'))
+      try {
+        const path = join(dir, 'report.json')
+        await writeJsonReport(path, report(n))
+        expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(report(n), null, 2))
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     }
   )
 })
