@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { NODE24, REPO_ROOT, runAction } from '../emulators/runner/run-action.js'
+import { REPO_ROOT, runAction } from '../emulators/runner/run-action.js'
+import { node24Runtime } from '../emulators/runner/runtimes.js'
 import { HEAD_SHA, OWNER, PR_NUMBER, REPO, startScene } from '../emulators/scene.js'
 import { renderCommentHtml } from './comment-html.js'
 import { lineSplitter, viewLogLine } from './log-view.js'
@@ -13,26 +14,57 @@ import { lineSplitter, viewLogLine } from './log-view.js'
 const SCENARIOS = ['pass', 'warn', 'fail'] as const
 type Scenario = (typeof SCENARIOS)[number]
 
-const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'fail' } } })
-const scenario = values.scenario as Scenario
-if (!SCENARIOS.includes(scenario)) {
-  console.error(`--scenario must be one of ${SCENARIOS.join(', ')}, not "${values.scenario}"`)
+const USAGE = `Usage: npm run demo [-- --scenario pass|warn|fail]
+
+Runs the built action (dist/) against the Avido and GitHub emulators on a pull_request event and prints
+the log, the pull request comment, the Avido issue, the commit statuses and the outputs.
+
+Options:
+  --scenario <name>  pass, warn or fail: which outcome the demo application's tests have (default: fail)
+  -h, --help         print this help and exit`
+
+/** The scenario to run, or exits: 0 after the usage for --help, 2 with the usage and one error line otherwise. */
+function scenarioFromArgs(args: string[]): Scenario {
+  let values: { scenario?: string; help?: boolean }
+  try {
+    values = parseArgs({
+      args,
+      options: { scenario: { type: 'string', default: 'fail' }, help: { type: 'boolean', short: 'h' } }
+    }).values
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error))
+  }
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
+  }
+  const scenario = values.scenario as Scenario
+  if (!SCENARIOS.includes(scenario)) {
+    return usageError(`--scenario must be one of ${SCENARIOS.join(', ')}, not "${values.scenario}"`)
+  }
+  return scenario
+}
+
+function usageError(message: string): never {
+  console.error(`${USAGE}\n\nerror: ${message.split('\n')[0]}`)
   process.exit(2)
 }
+
+const scenario = scenarioFromArgs(process.argv.slice(2))
 
 const heading = (title: string) => console.log(`\n${'═'.repeat(100)}\n${title}\n${'═'.repeat(100)}`)
 
 const scene = await startScene({ avido: { scenario, settleMs: 4000 } })
 try {
   const demo = scene.avido.seed.demoApplication(scenario)
-  const node = existsSync(NODE24) ? NODE24 : process.execPath
+  const runtime = node24Runtime()
   heading(
     `Avido Test Gate demo · scenario ${scenario} · ${demo.tasks.length} tasks, ${demo.testIds.length} tests`
   )
   console.log(`Avido emulator  ${scene.avido.url}`)
   console.log(`GitHub emulator ${scene.github.url}`)
   console.log(`Pull request    ${OWNER}/${REPO}#${PR_NUMBER} at ${HEAD_SHA.slice(0, 7)}`)
-  console.log(`Runtime         ${node === NODE24 ? 'Node 24 (node24)' : `Node ${process.versions.node}`}`)
+  console.log(`Runtime         Node ${runtime.version} (${runtime.name})`)
 
   heading('Action log')
   const printLine = lineSplitter(line => {
@@ -40,7 +72,7 @@ try {
     if (shown !== undefined) console.log(`  ${shown}`)
   })
   const result = await runAction({
-    node,
+    node: runtime.path,
     inputs: scene.inputs({ 'poll-interval': '1s', timeout: '2m' }),
     eventName: 'pull_request',
     event: scene.pullRequestEvent(),

@@ -1,11 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { REPO_ROOT } from '../../emulators/runner/run-action.js'
 
-function runDemo(args: string[]): Promise<{ code: number | null; output: string }> {
+function runDemo(
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['demo/demo.ts', ...args], {
     cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''
@@ -16,8 +22,27 @@ function runDemo(args: string[]): Promise<{ code: number | null; output: string 
 
 describe('npm run demo', () => {
   it('shows the progress, the comment, the issue filed and the outputs, then exits 0', async () => {
-    const { code, output } = await runDemo(['--scenario', 'fail'])
-    expect(code).toBe(0)
+    // Its own OS temp dir, to see that the demo leaves nothing behind there.
+    const osTemp = mkdtempSync(join(tmpdir(), 'avido-gate-demo-'))
+    try {
+      const { code, output } = await runDemo(['--scenario', 'fail'], {
+        TMPDIR: osTemp,
+        TMP: osTemp,
+        TEMP: osTemp
+      })
+      expect(code).toBe(0)
+      // tsx keeps its compile cache there too.
+      expect(readdirSync(osTemp).filter(name => !name.startsWith('tsx-'))).toEqual([])
+      expectFailScenario(output)
+    } finally {
+      rmSync(osTemp, { recursive: true, force: true })
+    }
+  }, 60_000)
+
+  function expectFailScenario(output: string): void {
+    expect(output).toMatch(
+      /Runtime {9}Node \d+\.\d+\.\d+ \((node24|node\d+ standing in for node24 \(.+\))\)\n/
+    )
     expect(output).toMatch(/Poll \d+ \(\d+s\): 20\/20 settled, 0 pending\./)
     expect(output).toContain('## 🔴 Avido test gate: 35.0% passed')
     expect(output).toMatch(
@@ -25,7 +50,30 @@ describe('npm run demo', () => {
     )
     expect(output).toMatch(/result\s+error/)
     expect(output).toContain('demo-output/comment.html')
-  }, 60_000)
+  }
+
+  it.each(['--help', '-h'])('prints the usage for %s and exits 0', async flag => {
+    const { code, output } = await runDemo([flag])
+    expect(code).toBe(0)
+    expect(output).toMatch(/^Usage: npm run demo \[-- --scenario pass\|warn\|fail\]\n/)
+    expect(output).toContain('-h, --help')
+    expect(output).not.toContain('Avido emulator')
+  })
+
+  it.each([
+    [['--verbose'], "error: Unknown option '--verbose'"],
+    [['-x'], "error: Unknown option '-x'"],
+    [['--scenario'], "error: Option '--scenario <value>' argument missing"],
+    [['extra'], "error: Unexpected argument 'extra'"]
+  ])('for %j prints the usage and one error line, and exits 2', async (args, error) => {
+    const { code, output } = await runDemo(args)
+    expect(code).toBe(2)
+    expect(output).toMatch(/^Usage: npm run demo/)
+    const lines = output.trimEnd().split('\n')
+    expect(lines.filter(line => line.startsWith('error: '))).toHaveLength(1)
+    expect(lines.at(-1)).toContain(error)
+    expect(output).not.toMatch(/\n\s+at /)
+  })
 
   it('passes the pass scenario without an issue and rejects an unknown one', async () => {
     const pass = await runDemo(['--scenario', 'pass'])
@@ -34,6 +82,6 @@ describe('npm run demo', () => {
     expect(pass.output).toContain('No issue filed')
     const unknown = await runDemo(['--scenario', 'maybe'])
     expect(unknown.code).toBe(2)
-    expect(unknown.output).toContain('--scenario must be one of pass, warn, fail')
+    expect(unknown.output).toContain('error: --scenario must be one of pass, warn, fail, not "maybe"')
   }, 60_000)
 })
