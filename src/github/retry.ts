@@ -69,18 +69,19 @@ export function deadlineRetry(octokit: Octokit, options: OctokitOptions): void {
   if (!policy) return
   octokit.hook.wrap('request', async (request, requestOptions) => {
     const what = `${requestOptions.method} ${requestOptions.url}`
+    // A call may lower its retries, e.g. `request: { retries: 0 }` for a create that must not happen twice.
+    const own = (requestOptions.request as { retries?: unknown } | undefined)?.retries
+    const retries = typeof own === 'number' ? Math.min(own, policy.retries) : policy.retries
     for (let attempt = 0; ; attempt++) {
       try {
         return await request(requestOptions)
       } catch (error) {
-        const decision = retryDecision(error, attempt, policy, Date.now())
+        const decision = retryDecision(error, attempt, { ...policy, retries }, Date.now())
         if (!decision.retry) {
           if (decision.reason) policy.debug(`GitHub ${what} failed; ${decision.reason}.`)
           throw error
         }
-        policy.debug(
-          `GitHub ${what} failed; retrying in ${decision.delayMs} ms (${attempt + 1}/${policy.retries}).`
-        )
+        policy.debug(`GitHub ${what} failed; retrying in ${decision.delayMs} ms (${attempt + 1}/${retries}).`)
         await sleep(decision.delayMs)
       }
     }
