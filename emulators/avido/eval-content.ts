@@ -2,7 +2,7 @@ import { DEMO_CONTENT, EVAL_ERRORS, genericContent, type TaskContent } from './c
 import { Prng } from './random.js'
 import type { EvalOutcome, EvalRecord, TaskRecord } from './records.js'
 
-// Results per eval type follow the shapes of CONTRACT.md §5.4; eval.score is always on a 0–1 scale.
+// Results per eval type follow the documented shapes per eval type; eval.score is always on a 0–1 scale.
 
 const round2 = (value: number): number => Math.round(value * 100) / 100
 const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length

@@ -9,12 +9,22 @@ export type Fault =
   | { kind: 'hang' }
   /** Destroys the socket without a response. */
   | { kind: 'reset' }
+  /** Sends the status line, headers and half the normal body, then the rest after `ms` real milliseconds. */
+  | { kind: 'slowBody'; ms: number }
   /** 200 with a body that is not valid JSON. */
   | { kind: 'malformed'; body?: string }
   /** 200 with valid JSON that breaks the documented shape (default: see breakSchema). */
   | { kind: 'schema'; mutate?: (payload: unknown) => unknown }
-  /** Normal rows, but pagination.total (and totalPages) far above the real count. */
+  /**
+   * Normal rows, but pagination.total (and totalPages) says `total` (default far above the real count). A
+   * total below the real count makes a listing that keeps sending full pages past its stated total.
+   */
   | { kind: 'lieTotal'; total?: number }
+  /**
+   * Normal rows in another envelope shape the SDK allows: `totalCount` (pagination holds only totalCount),
+   * `noTotals` (pagination holds only skip and limit), `empty` (pagination is `{}`), `absent` (no pagination).
+   */
+  | { kind: 'envelope'; shape: EnvelopeShape }
   /** Every skip returns the rows of the first page (pagination.skip echoes the request). */
   | { kind: 'repeatPage' }
   /** 200 with `bytes` bytes of valid-looking JSON, streamed; Content-Length only when asked for. */
@@ -22,8 +32,37 @@ export type Fault =
 
 export type FaultKind = Fault['kind']
 
+export const ENVELOPE_SHAPES = ['totalCount', 'noTotals', 'empty', 'absent'] as const
+export type EnvelopeShape = (typeof ENVELOPE_SHAPES)[number]
+
 /** Faults that only make sense on list routes. */
-export const LIST_ONLY_FAULTS: FaultKind[] = ['lieTotal', 'repeatPage']
+export const LIST_ONLY_FAULTS: FaultKind[] = ['lieTotal', 'repeatPage', 'envelope']
+
+interface Pagination {
+  skip: number
+  limit: number
+  total: number
+  totalPages: number
+}
+
+/** A list answer's envelope reshaped as the fault says; the rows are left alone. */
+export function reshapeEnvelope(
+  body: { data?: unknown; pagination?: Pagination },
+  shape: EnvelopeShape
+): Record<string, unknown> {
+  const { pagination, ...rest } = body
+  if (pagination === undefined) return rest
+  switch (shape) {
+    case 'totalCount':
+      return { ...rest, pagination: { totalCount: pagination.total } }
+    case 'noTotals':
+      return { ...rest, pagination: { skip: pagination.skip, limit: pagination.limit } }
+    case 'empty':
+      return { ...rest, pagination: {} }
+    case 'absent':
+      return rest
+  }
+}
 
 export const DEFAULT_LIE_TOTAL = 1_000_000
 

@@ -15,7 +15,7 @@ import type { AvidoEmulator, AvidoEmulatorOptions } from './types.js'
 export { createClock, toEpochMs, type ClockOptions, type EmulatorClock, type TimeInput } from './clock.js'
 export { DEMO_TASKS } from './demo.js'
 export { DEFINITIONS } from './definitions.js'
-export type { Fault, FaultKind } from './faults.js'
+export type { EnvelopeShape, Fault, FaultKind } from './faults.js'
 export type {
   EvalType,
   StoredAnnotation,

@@ -83,6 +83,24 @@ export interface RunSeed {
   testSpec?: TestSeed | ((index: number) => TestSeed)
 }
 
+/** A settled run Avido started on its own (a schedule or monitoring), e.g. a baseline before a change. */
+export interface ScheduledRunSeed {
+  /** The tasks it ran; each gets `testsPerTask` tests unless `outcomes` says otherwise. */
+  taskIds: string[]
+  /** When it ran, typically in the past; its tests are created then and settle `settleAfterMs` later. */
+  createdAt: TimeInput
+  /** Default SCHEDULED. */
+  runType?: 'SCHEDULED' | 'MONITORING'
+  /** Default 1. */
+  testsPerTask?: number
+  /** Percent of evals that pass in every test (default 100); ignored when `outcomes` is given. */
+  passRate?: number
+  /** One test per entry, in order: its task (default: the task ids in turn) and pass rate, or FAILED. */
+  outcomes?: { taskId?: string; passRate?: number; status?: 'COMPLETED' | 'FAILED' }[]
+  /** Default 60,000 (one minute). */
+  settleAfterMs?: number
+}
+
 export interface IssueSeed {
   id?: string
   title: string
@@ -139,6 +157,8 @@ export interface Seeder {
   evalDefinition(spec: EvalDefinitionSeed): { id: string; name: string; type: EvalType }
   /** A run, optionally with tests in it. */
   run(spec?: RunSeed): SeededRun
+  /** A settled SCHEDULED or MONITORING run of the given tasks at a given time (e.g. days ago). */
+  scheduledRun(spec: ScheduledRunSeed): SeededRun
   test(spec?: TestSeed): SeededTest
   /** Many tests at once (10,000+ is fine); those without a runId share one run per run type. */
   tests(count: number, spec?: TestSeed | ((index: number) => TestSeed)): SeededTest[]

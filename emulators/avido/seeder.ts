@@ -24,6 +24,7 @@ import type {
   EvalDefinitionSeed,
   IssueSeed,
   RunSeed,
+  ScheduledRunSeed,
   SeededRun,
   SeededTask,
   SeededTest,
@@ -36,6 +37,7 @@ import { iso } from './test-view.js'
 import { seedDemoApplication } from './demo.js'
 import type { Scenario } from './scenarios.js'
 import { checkEnum, checkId } from './seed-checks.js'
+import { scheduledRunSpec } from './seed-scheduled.js'
 
 const DEFAULT_TASK_ID = '7a5c3e1f-2b4d-4c6e-8f1a-3b5d7e9f0a2c'
 const TAG_COLORS = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed']
@@ -105,6 +107,10 @@ export class DataSeeder implements Seeder {
       testIds.push(this.createTest({ createdAt: run.createdAt, ...testSpec, runId: run.id }).id)
     }
     return { id: run.id, type: run.type, createdAt: iso(run.createdAt), testIds }
+  }
+
+  scheduledRun(spec: ScheduledRunSeed): SeededRun {
+    return this.run(scheduledRunSpec(spec))
   }
 
   test(spec: TestSeed = {}): SeededTest {

@@ -5,6 +5,7 @@ import {
   MALFORMED_BODY,
   breakSchema,
   oversizeChunks,
+  reshapeEnvelope,
   type Fault,
   type FaultQueues
 } from './faults.js'
@@ -134,6 +135,21 @@ async function streamOversize(
   if (!res.destroyed) res.end()
 }
 
+/** The answer in two halves, `ms` apart: the client has its status and headers long before the body. */
+async function sendSlowly(
+  res: ServerResponse,
+  status: number,
+  payload: unknown,
+  ms: number,
+  signal: AbortSignal
+): Promise<void> {
+  const text = Buffer.from(JSON.stringify(payload))
+  const half = Math.floor(text.length / 2)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': text.length })
+  res.write(text.subarray(0, half))
+  if ((await sleep(ms, signal)) && !res.destroyed) res.end(text.subarray(half))
+}
+
 /** Faults that replace the answer; returns true when the request is done with. */
 async function applyLeadingFault(fault: Fault, res: ServerResponse, signal: AbortSignal): Promise<boolean> {
   switch (fault.kind) {
@@ -183,6 +199,8 @@ function applyTrailingFault(fault: Fault | undefined, payload: unknown, query: Q
     case 'repeatPage':
       if (body.pagination) body.pagination.skip = Number(query.skip?.[0] ?? 0) || 0
       return body
+    case 'envelope':
+      return reshapeEnvelope(body, fault.shape)
     default:
       return payload
   }
@@ -231,6 +249,8 @@ export function startServer(deps: ServerDeps, host: string, port: number): Promi
       return
     }
     const payload = response.status < 300 ? applyTrailingFault(fault, response.body, query) : response.body
+    if (fault?.kind === 'slowBody')
+      return sendSlowly(res, response.status, payload, fault.ms, lifetime.signal)
     sendJson(res, response.status, payload)
   }
 

@@ -22,9 +22,15 @@ export class Store {
   private ordered: TestRecord[] = []
   private sorted = true
   private seq = 0
+  private changes = 0
 
   nextSeq(): number {
     return this.seq++
+  }
+
+  /** Changes whenever a test is added or the data is cleared. */
+  get version(): number {
+    return this.changes
   }
 
   addTest(test: TestRecord): void {
@@ -33,6 +39,7 @@ export class Store {
     if (last !== undefined && last.createdAt > test.createdAt) this.sorted = false
     this.tests.set(test.id, test)
     this.ordered.push(test)
+    this.changes++
     test.run.tests.push(test)
   }
 
@@ -57,5 +64,6 @@ export class Store {
     this.ordered = []
     this.sorted = true
     this.seq = 0
+    this.changes++
   }
 }

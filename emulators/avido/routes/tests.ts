@@ -51,7 +51,23 @@ function readFilter(query: QueryReader): TestFilter {
   }
 }
 
+function filterTests(
+  all: readonly TestRecord[],
+  matches: (test: TestRecord) => boolean,
+  now: number,
+  orderDir: 'asc' | 'desc'
+): TestRecord[] {
+  const matched: TestRecord[] = []
+  const take = (test: TestRecord): void => {
+    if (isVisible(test, now) && matches(test)) matched.push(test)
+  }
+  if (orderDir === 'asc') for (let i = 0; i < all.length; i++) take(all[i] as TestRecord)
+  else for (let i = all.length - 1; i >= 0; i--) take(all[i] as TestRecord)
+  return matched
+}
+
 export function testRoutes(state: EmulatorState): Route[] {
+  let lastListing: { key: string; matched: TestRecord[] } | undefined
   return [
     {
       method: 'GET',
@@ -62,20 +78,21 @@ export function testRoutes(state: EmulatorState): Route[] {
         const { skip, limit, orderDir } = readPaging(reader)
         const orderBy = reader.enumValue('orderBy', ['createdAt', 'modifiedAt'], 'createdAt')
         const matches = readFilter(reader)
-        const all = state.store.testsByCreatedAt()
-        const matched: TestRecord[] = []
-        const take = (test: TestRecord): void => {
-          if (isVisible(test, now) && matches(test, now)) matched.push(test)
+        // The pages of one listing share the filtered list while nothing changed (a frozen clock, no new test).
+        const { skip: _skip, limit: _limit, ...filters } = query
+        const key = `${JSON.stringify(filters)}|${now}|${state.store.version}`
+        let matched = lastListing?.key === key ? lastListing.matched : undefined
+        if (matched === undefined) {
+          matched = filterTests(state.store.testsByCreatedAt(), test => matches(test, now), now, orderDir)
+          if (orderBy === 'modifiedAt')
+            sortBy(
+              matched,
+              test => modifiedAtOf(test, now),
+              orderDir,
+              test => test.seq
+            )
+          lastListing = { key, matched }
         }
-        if (orderDir === 'asc') for (let i = 0; i < all.length; i++) take(all[i] as TestRecord)
-        else for (let i = all.length - 1; i >= 0; i--) take(all[i] as TestRecord)
-        if (orderBy === 'modifiedAt')
-          sortBy(
-            matched,
-            test => modifiedAtOf(test, now),
-            orderDir,
-            test => test.seq
-          )
         return { status: 200, body: page(matched, skip, limit, test => serializeTest(test, now, state.app)) }
       }
     },
