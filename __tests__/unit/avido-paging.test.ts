@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { readAllPages, type Page, type ReadAllOptions } from '../../src/avido/paging.js'
+import fc from 'fast-check'
+import {
+  readAllPages,
+  runawayBound,
+  statedTotal,
+  type Page,
+  type ReadAllOptions
+} from '../../src/avido/paging.js'
 
 interface Row {
   id: string
@@ -35,10 +42,9 @@ const options = (extra: Partial<ReadAllOptions> = {}): ReadAllOptions & { lines:
   const lines: string[] = []
   return {
     pageSize: 10,
-    maxPages: 20,
     concurrency: 3,
     debug: line => lines.push(line),
-    tooManyPages: total => new Error(`too many: ${total}`),
+    runaway: (stated, sent) => new Error(`runaway: ${sent} past ${stated}`),
     repeatedPage: page => new Error(`repeated page ${page}`),
     lines,
     ...extra
@@ -100,20 +106,61 @@ describe('readAllPages', () => {
     expect(skips.length).toBeLessThanOrEqual(3)
   })
 
-  it('fails clearly, before reading on, when the total needs more than maxPages', async () => {
-    const { fetchPage, skips } = listing(skip => ({ data: rows(10), pagination: { skip, total: 1e9 } }))
-    await expect(readAllPages(fetchPage, keepRow, options({ maxPages: 5 }))).rejects.toThrow(
-      'too many: 1000000000'
-    )
-    expect(skips).toEqual([0])
+  it('has no fixed bound: reads 3,000 rows in 300 pages when the total says so', async () => {
+    const all = rows(3000)
+    const { fetchPage, skips } = listing(honest(all))
+    expect(await readAllPages(fetchPage, keepRow, options({ concurrency: 8 }))).toEqual(all)
+    expect(skips).toHaveLength(300)
   })
 
-  it('fails from the expected total alone without a request', async () => {
-    const { fetchPage, skips } = listing(honest(rows(10)))
-    await expect(
-      readAllPages(fetchPage, keepRow, options({ maxPages: 2, expectedTotal: 21 }))
-    ).rejects.toThrow('too many: 21')
-    expect(skips).toEqual([])
+  it.each([
+    ['a total that stays put', () => 25, 'runaway: 70 past 25'],
+    ['a total that keeps growing', (skip: number) => skip + 20, 'runaway: 60 past 20']
+  ])('fails on full pages of new rows past the stated total: %s', async (_name, total, message) => {
+    const { fetchPage, skips } = listing(skip => ({
+      data: rows(skip + 10).slice(skip),
+      pagination: { total: total(skip) }
+    }))
+    await expect(readAllPages(fetchPage, keepRow, options())).rejects.toThrow(message)
+    expect(skips.length).toBeLessThanOrEqual(7 + 3)
+  })
+
+  it('ends at a stated total on a page boundary even when the server has more', async () => {
+    const { fetchPage, skips } = listing(skip => ({
+      data: rows(skip + 10).slice(skip),
+      pagination: { total: 20 }
+    }))
+    expect(await readAllPages(fetchPage, keepRow, options())).toEqual(rows(20))
+    expect(skips.sort((x, y) => x - y)).toEqual([0, 10])
+  })
+
+  it('fails on endless full pages without a total, past the expected total', async () => {
+    const { fetchPage } = listing(skip => ({ data: rows(skip + 10).slice(skip) }))
+    await expect(readAllPages(fetchPage, keepRow, options({ expectedTotal: 5 }))).rejects.toThrow(
+      'runaway: 30 past 5'
+    )
+  })
+
+  it('follows a listing that grows while read, as tests are added, up to the bound', async () => {
+    const all = rows(40)
+    const { fetchPage } = listing(skip => ({ data: all.slice(skip, skip + 10) }))
+    expect(await readAllPages(fetchPage, keepRow, options({ expectedTotal: 20 }))).toEqual(all)
+  })
+
+  it('stops at a stated total that a full page reaches, with no extra request', async () => {
+    const { fetchPage, skips } = listing(honest(rows(30)))
+    await readAllPages(fetchPage, keepRow, options({ expectedTotal: 30 }))
+    expect(skips.sort((x, y) => x - y)).toEqual([0, 10, 20])
+  })
+
+  it.each([
+    ['no pagination object', undefined],
+    ['a null pagination object', null],
+    ['an empty pagination object', {}]
+  ])('keeps reading while pages are full with %s', async (_name, pagination) => {
+    const all = rows(35)
+    const { fetchPage } = listing(skip => ({ data: all.slice(skip, skip + 10), pagination }))
+    expect(await readAllPages(fetchPage, keepRow, options())).toEqual(all)
   })
 
   it('without any total keeps reading while pages are full', async () => {
@@ -183,6 +230,49 @@ describe('readAllPages', () => {
     const dropAll = (): undefined => undefined
     await expect(readAllPages(fetchPage, dropAll, options({ concurrency: 1 }))).rejects.toThrow(
       'repeated page 2'
+    )
+  })
+})
+
+describe('statedTotal', () => {
+  it.each([
+    [undefined, undefined],
+    [null, undefined],
+    [{}, undefined],
+    [{ total: 7 }, 7],
+    [{ totalCount: 9 }, 9],
+    [{ total: 7, totalCount: 9 }, 7],
+    [{ total: null, totalCount: 9 }, 9],
+    [{ total: -1 }, undefined],
+    [{ total: 1.5 }, undefined]
+  ])('%j states %s', (pagination, expected) => {
+    expect(statedTotal(pagination)).toBe(expected)
+  })
+})
+
+describe('readAllPages (property)', () => {
+  it('returns every row of an honest or total-less listing exactly once, in order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 120 }),
+        fc.constantFrom('total', 'totalCount', 'none', 'absent'),
+        fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
+        async (n, shape, expectedTotal) => {
+          const all = rows(n)
+          const fetchPage = async (skip: number): Promise<Page<Row>> => {
+            const data = all.slice(skip, skip + 10)
+            if (shape === 'absent') return { data }
+            if (shape === 'none') return { data, pagination: { skip, limit: 10 } }
+            return { data, pagination: { [shape]: n } }
+          }
+          const hint =
+            expectedTotal !== undefined && n <= runawayBound(expectedTotal, 10) - 10
+              ? expectedTotal
+              : undefined
+          expect(await readAllPages(fetchPage, keepRow, options({ expectedTotal: hint }))).toEqual(all)
+        }
+      ),
+      { numRuns: 60 }
     )
   })
 })

@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals'
 import { AvidoRequestError } from '../../src/avido/errors.js'
 import {
   buildIssueQuery,
-  buildRunQuery,
   buildTestQuery,
   toUtcDateTime,
   UUID_PATTERN,
@@ -156,26 +155,6 @@ describe('toUtcDateTime', () => {
   ])('%s valid: %s', (value, valid) => {
     if (valid) expect(toUtcDateTime(value, 'd')).toBe(value)
     else expect(() => toUtcDateTime(value, 'd')).toThrow(AvidoRequestError)
-  })
-})
-
-describe('buildRunQuery', () => {
-  it.each([
-    [{}, {}],
-    [
-      { skip: 25, limit: 25, orderBy: 'type' as const, orderDir: 'asc' as const },
-      { skip: '25', limit: '25', orderBy: 'type', orderDir: 'asc' }
-    ],
-    [
-      { startDate: new Date(Date.UTC(2024, 0, 1)), endDate: '2024-12-31T23:59:59.999Z' },
-      { startDate: '2024-01-01T00:00:00.000Z', endDate: '2024-12-31T23:59:59.999Z' }
-    ]
-  ])('%j', (params, expected) => {
-    expect(pairs(buildRunQuery(params))).toEqual(expected)
-  })
-
-  it('rejects a date with an offset', () => {
-    expect(() => buildRunQuery({ endDate: '2024-01-01T00:00:00-05:00' })).toThrow(AvidoRequestError)
   })
 })
 

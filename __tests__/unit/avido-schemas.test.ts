@@ -180,6 +180,15 @@ describe('documented Avido shapes', () => {
     expect(TestListResponseSchema.safeParse({ data: [], pagination }).success).toBe(true)
   })
 
+  it.each([
+    ['without a pagination object', { data: [] }],
+    ['with a null pagination object', { data: [], pagination: null }],
+    ['with null fields', { data: [], pagination: { total: null, totalCount: 4, limit: null } }]
+  ])('a list envelope %s parses', (_name, envelope) => {
+    expect(TestListResponseSchema.safeParse(envelope).success).toBe(true)
+    expect(IssueListResponseSchema.safeParse(envelope).success).toBe(true)
+  })
+
   const run = {
     id: id(3),
     applicationId: 'app_1',

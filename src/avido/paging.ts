@@ -2,52 +2,83 @@ import type { Pagination } from './schemas.js'
 
 export interface Page<T> {
   data: T[]
-  pagination: Pagination
+  /** Avido may leave out the object or any of its fields. */
+  pagination?: Pagination | null
 }
 
 export interface ReadAllOptions {
   pageSize: number
-  /** Upper bound on pages read; a listing that reports more rows than fit fails instead. */
-  maxPages: number
   /** Pages in flight at once. */
   concurrency: number
-  /** When known (e.g. from a count), every page is requested at once instead of after the first. */
+  /** When known (e.g. from a count), the pages it spans are requested at once instead of after the first. */
   expectedTotal?: number
   debug?: (line: string) => void
-  /** The error for a listing whose total needs more than `maxPages` pages. */
-  tooManyPages: (total: number) => Error
+  /** The error for a listing that keeps sending new rows far past the total first stated. */
+  runaway: (stated: number, rowsSent: number) => Error
   /** The error for a page that holds only rows already read: judging what was read would count too few. */
   repeatedPage: (page: number) => Error
+}
+
+/** The row count a page states (`total`, else `totalCount`), when it states a usable one. */
+export function statedTotal(pagination: Pagination | null | undefined): number | undefined {
+  const total = pagination?.total ?? pagination?.totalCount
+  return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined
+}
+
+/**
+ * How far past the first stated total a listing may send rows before it counts as runaway. Tests created
+ * while the pages are read legitimately push rows past it; a listing that more than doubles does not.
+ */
+export function runawayBound(stated: number, pageSize: number): number {
+  return 2 * stated + pageSize
 }
 
 /**
  * Reads every page of a skip/limit listing ordered for stable paging, and returns the rows once each, in
  * page order, as `select` makes them (rows it maps to `undefined` are left out). Each page is passed
- * through `select` as it arrives, so only the pages in flight are ever held whole. Pages are requested in
- * parallel until the rows reach `pagination.total`.
+ * through `select` as it arrives, so only the pages in flight are ever held whole.
  *
- * A server that lies cannot make this loop or grow without bound: a page that comes back empty before
- * the total ends the reading and the rows read so far are returned (with a debug line); a page that holds
- * only rows already read (a repeated page) and a total beyond `maxPages` pages are errors.
+ * There is no fixed bound on the rows: the reading is bounded by what the listing states and by the
+ * caller's deadline. Totals are hints: pages spanning a stated total are requested in parallel; a full page
+ * reaching past the stated total (or with no total at all) asks for the next. A listing that lies cannot make
+ * this loop or grow without bound: a page that comes back empty ends the reading (rows read so far are
+ * returned, with a debug line); a page that holds only rows already read, and rows sent beyond
+ * `runawayBound` of the first stated total, are errors.
  */
 export async function readAllPages<T extends { id: string }, R extends { id: string }>(
   fetchPage: (skip: number) => Promise<Page<T>>,
   select: (row: T) => R | undefined,
   options: ReadAllOptions
 ): Promise<R[]> {
-  const { pageSize, maxPages } = options
+  const { pageSize } = options
+  const hint =
+    options.expectedTotal !== undefined && options.expectedTotal > 0 ? options.expectedTotal : undefined
   const pages: R[][] = []
   const seen = new Set<string>()
-  let total = options.expectedTotal && options.expectedTotal > 0 ? options.expectedTotal : undefined
+  /** The first total stated: the count the caller had, else the first page's. */
+  let stated = hint
+  /** The latest total a page stated. */
+  let known: number | undefined
+  /** Pages up to (not including) this index are worth asking for because a full page reached it. */
+  let frontier = 1
+  /** Index of the first page that came back short or empty: nothing after it is asked for. */
+  let end = Infinity
   let stopped: string | undefined
   let failed = false
   let next = 0
 
   const take = (index: number, page: Page<T>): void => {
     const skip = index * pageSize
-    total = reportedTotal(page, skip, pageSize)
-    if (page.data.length === 0) {
-      if (skip < total) stopped ??= `page ${index + 1} came back empty although the total is ${total}`
+    const total = statedTotal(page.pagination)
+    if (total !== undefined) {
+      known = total
+      stated ??= total
+    }
+    const count = page.data.length
+    if (count === 0) {
+      end = Math.min(end, index)
+      const expected = known ?? hint ?? 0
+      if (skip < expected) stopped ??= `page ${index + 1} came back empty although the total is ${expected}`
       return
     }
     let added = 0
@@ -58,47 +89,42 @@ export async function readAllPages<T extends { id: string }, R extends { id: str
       }
     }
     if (added === 0) throw options.repeatedPage(index + 1)
+    if (stated !== undefined && skip + count > runawayBound(stated, pageSize)) {
+      throw options.runaway(stated, skip + count)
+    }
     pages[index] = selectRows(page.data, select)
+    if (count < pageSize) end = Math.min(end, index + 1)
+    else if (known === undefined || skip + pageSize > known) frontier = Math.max(frontier, index + 2)
   }
-  const pagesWanted = (): number => Math.ceil((total ?? 0) / pageSize)
-  const checkBound = (): void => {
-    if (total !== undefined && pagesWanted() > maxPages) throw options.tooManyPages(total)
+  const wanted = (): number => {
+    const planned = Math.ceil((known ?? hint ?? 0) / pageSize)
+    return Math.min(end, Math.max(planned, frontier))
   }
-
-  if (total === undefined) {
-    take(0, await fetchPage(0))
-    next = 1
-  }
-  checkBound()
 
   const worker = async (): Promise<void> => {
-    while (!failed && stopped === undefined && next < pagesWanted()) {
+    while (!failed && stopped === undefined && next < wanted()) {
       const index = next++
       try {
         take(index, await fetchPage(index * pageSize))
-        checkBound()
       } catch (error) {
         failed = true
         throw error
       }
     }
   }
+  if (hint === undefined) {
+    next = 1
+    take(0, await fetchPage(0))
+  }
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker))
 
   const rows = uniqueInOrder(pages)
   if (stopped !== undefined) {
     options.debug?.(`listing stopped early: ${stopped}; keeping the ${rows.length} unique rows read`)
-  } else if (total !== undefined && rows.length < total) {
-    options.debug?.(`listing reported ${total} rows but only ${rows.length} unique rows came back`)
+  } else if (known !== undefined && seen.size < known) {
+    options.debug?.(`listing reported ${known} rows but only ${seen.size} unique rows came back`)
   }
   return rows
-}
-
-/** `pagination.total`, else `totalCount`, else a guess that asks for one more page while pages are full. */
-function reportedTotal(page: Page<unknown>, skip: number, pageSize: number): number {
-  const total = page.pagination.total ?? page.pagination.totalCount
-  if (total !== undefined && Number.isFinite(total) && total >= 0) return total
-  return page.data.length < pageSize ? skip + page.data.length : skip + page.data.length + 1
 }
 
 function selectRows<T, R>(rows: T[], select: (row: T) => R | undefined): R[] {

@@ -1,4 +1,4 @@
-// Query strings for Avido list endpoints (CONTRACT.md §1, §4): arrays comma-joined, date-times in UTC
+// Query strings for Avido list endpoints: arrays comma-joined, date-times in UTC
 // ending in `Z`, `skip` ≥ 0 and 1 ≤ `limit` ≤ 100. Pure.
 
 import { AvidoRequestError } from './errors.js'
@@ -27,13 +27,6 @@ export interface TestFilters {
 export interface PageParams {
   skip?: number
   limit?: number
-}
-
-export interface RunListParams extends PageParams {
-  orderBy?: 'createdAt' | 'modifiedAt' | 'type' | 'id'
-  orderDir?: 'asc' | 'desc'
-  startDate?: string | Date
-  endDate?: string | Date
 }
 
 export interface IssueListParams extends PageParams {
@@ -84,15 +77,6 @@ export function buildTestQuery(filters: TestFilters, page: PageParams = {}): URL
   setList(query, 'runType', filters.runType)
   setList(query, 'taskId', filters.taskId)
   setList(query, 'tagId', filters.tagId)
-  return query
-}
-
-export function buildRunQuery(params: RunListParams = {}): URLSearchParams {
-  const query = new URLSearchParams()
-  setPage(query, params)
-  setOrder(query, params.orderBy, params.orderDir)
-  setDate(query, 'startDate', params.startDate)
-  setDate(query, 'endDate', params.endDate)
   return query
 }
 

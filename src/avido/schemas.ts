@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-// Response schemas for the Avido API (CONTRACT.md). z.object strips unknown fields rather than rejecting
+// Response schemas for the Avido API. z.object strips unknown fields rather than rejecting
 // them, so new fields on Avido's side never break the gate; required fields missing or mistyped do.
 
 export const TEST_STATUSES = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED'] as const
@@ -77,16 +77,18 @@ export const TestSchema = z.object({
   traceId: z.string().nullish()
 })
 
+// Avido's SDK types the pagination object and each of its fields as optional; some lists send
+// `totalCount` instead of `total`. A count is only ever a hint: paging goes on while pages come back full.
 export const PaginationSchema = z.object({
-  skip: z.number().optional(),
-  limit: z.number().optional(),
-  total: z.number().optional(),
-  totalPages: z.number().optional(),
-  totalCount: z.number().optional()
+  skip: z.number().nullish(),
+  limit: z.number().nullish(),
+  total: z.number().nullish(),
+  totalPages: z.number().nullish(),
+  totalCount: z.number().nullish()
 })
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), pagination: PaginationSchema })
+  z.object({ data: z.array(item), pagination: PaginationSchema.nullish() })
 
 export const TestListResponseSchema = pageOf(TestSchema)
 export const TestResponseSchema = z.object({ test: TestSchema })
