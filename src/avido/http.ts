@@ -4,7 +4,14 @@ import type { z } from 'zod'
 import { issuesText, networkErrorText, statusText, wasNeverSent } from './describe-failure.js'
 import { AvidoApiError, attemptsText, cleanServerText, type AvidoErrorKind } from './errors.js'
 import { declaredLength, readBodyCapped } from './read-body.js'
-import { hasServerWait, headerValue, retryDelayMs, shouldRetryResponse, type HeaderSource } from './retry.js'
+import {
+  hasServerWait,
+  headerValue,
+  honouredServerWaitMs,
+  retryDelayMs,
+  shouldRetryResponse,
+  type HeaderSource
+} from './retry.js'
 import { ErrorResponseSchema } from './schemas.js'
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
@@ -53,14 +60,8 @@ export interface RequestSpec<T> {
   unsafe?: boolean
 }
 
-export interface TransportStats {
-  requests: number
-  retries: number
-}
-
 export interface AvidoTransport {
   request<T>(spec: RequestSpec<T>): Promise<T>
-  readonly stats: TransportStats
   setDeadline(deadline: number | undefined): void
   /** Closes the connection pool when the transport created it. */
   close(): Promise<void>
@@ -85,7 +86,6 @@ const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`
 const mebibytes = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`
 
 class Transport implements AvidoTransport {
-  readonly stats: TransportStats = { requests: 0, retries: 0 }
   private readonly baseUrl: string
   private readonly headers: Record<string, string>
   private readonly requestTimeoutMs: number
@@ -95,6 +95,11 @@ class Transport implements AvidoTransport {
   private readonly sleep: (ms: number) => Promise<void>
   private readonly random: () => number
   private deadline: number | undefined
+  /**
+   * Avido's Retry-After (or retry-after-ms) holds every request of this client until then, not only the one
+   * it answered: pages read in parallel would otherwise knock again while the server is still refusing.
+   */
+  private heldUntil = 0
   private dispatcher: Dispatcher | undefined
   private readonly ownsDispatcher: boolean
 
@@ -132,6 +137,7 @@ class Transport implements AvidoTransport {
     const shown = `${spec.method} ${spec.path}${query ? `?${query.replaceAll('%2C', ',')}` : ''}`
     let retries = 0
     for (;;) {
+      await this.awaitHold(spec, shown)
       const remaining = this.deadline === undefined ? Infinity : this.deadline - this.now()
       if (remaining <= 0) {
         this.log(`${shown} → not sent: the deadline has passed`)
@@ -151,11 +157,14 @@ class Transport implements AvidoTransport {
       }
       const { failure } = result
       const outcome = failure.kind === 'http' ? String(failure.status) : failure.detail
+      const serverWait = honouredServerWaitMs(failure.headers, this.now())
+      if (serverWait !== undefined) this.heldUntil = Math.max(this.heldUntil, this.now() + serverWait)
       if (!failure.retryable || retries >= this.maxRetries) {
         this.log(`${shown} → ${outcome} (${took})`)
         throw this.error(spec, failure, retries + 1)
       }
-      const wait = Math.round(retryDelayMs(retries, failure.headers, this.random, this.now()))
+      const own = retryDelayMs(retries, failure.headers, this.random, this.now())
+      const wait = Math.round(Math.max(own, this.heldUntil - this.now()))
       if (this.deadline !== undefined && this.now() + wait >= this.deadline) {
         this.log(`${shown} → ${outcome} (${took}); no retry: a ${wait} ms wait would pass the deadline`)
         throw this.error(
@@ -171,7 +180,22 @@ class Transport implements AvidoTransport {
       this.log(`${shown} → ${outcome} (${took}); retry in ${wait} ms`)
       await this.sleep(wait)
       retries++
-      this.stats.retries++
+    }
+  }
+
+  /** Waits out a hold Avido asked for on any request; fails at once when it ends past the deadline. */
+  private async awaitHold(spec: RequestSpec<unknown>, shown: string): Promise<void> {
+    for (let wait = this.heldUntil - this.now(); wait > 0; wait = this.heldUntil - this.now()) {
+      if (this.deadline !== undefined && this.heldUntil >= this.deadline) {
+        this.log(`${shown} → not sent: Avido asked to wait ${wait} ms, past the deadline`)
+        throw this.error(spec, {
+          kind: 'deadline',
+          detail: `was not sent: Avido asked to wait ${seconds(wait)}, which would pass the deadline`,
+          retryable: false
+        })
+      }
+      this.log(`${shown} → held ${Math.round(wait)} ms: Avido asked to wait`)
+      await this.sleep(Math.round(wait))
     }
   }
 
@@ -185,7 +209,6 @@ class Transport implements AvidoTransport {
       },
       Math.min(timeoutMs, MAX_TIMER_MS)
     )
-    this.stats.requests++
     this.dispatcher ??= defaultDispatcher()
     try {
       const hasBody = spec.body !== undefined

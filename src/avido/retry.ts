@@ -1,4 +1,4 @@
-// Retry rules of the official Avido SDK (CONTRACT.md §3): which answers are worth another attempt and how
+// Retry rules of the official Avido SDK: which answers are worth another attempt and how
 // long to wait before it. Pure: time and randomness are passed in.
 
 /** Headers as undici returns them (lower-case names), or a WHATWG Headers object. */
@@ -53,16 +53,20 @@ export function backoffMs(retry: number, random: () => number): number {
   return Math.max(0, base * (1 - 0.25 * random()))
 }
 
+/** The server's wait when it is one to honour (0 < wait ≤ 60 s, as the official SDK does), else undefined. */
+export function honouredServerWaitMs(headers: HeaderSource | undefined, now: number): number | undefined {
+  const wait = serverWaitMs(headers, now)
+  return wait !== undefined && wait > 0 && wait <= MAX_SERVER_WAIT_MS ? wait : undefined
+}
+
 /** The wait before the next attempt: the server's, when 0 < wait ≤ 60 s, else backoff. */
 export function retryDelayMs(
   retry: number,
   headers: HeaderSource | undefined,
   random: () => number,
-  now: number = Date.now()
+  now: number
 ): number {
-  const wait = serverWaitMs(headers, now)
-  if (wait !== undefined && wait > 0 && wait <= MAX_SERVER_WAIT_MS) return wait
-  return backoffMs(retry, random)
+  return honouredServerWaitMs(headers, now) ?? backoffMs(retry, random)
 }
 
 /** True when the server asked for a wait it can be taken at its word for (used for unsafe requests). */
