@@ -66,6 +66,8 @@ export async function startScene(options: SceneOptions = {}): Promise<Scene> {
       'github-token': GITHUB_TOKEN,
       'poll-interval': '500ms',
       timeout: '30s',
+      // Both kinds of status check, so that every suite sees the check run and the commit status.
+      'status-check': 'both',
       ...extra
     }),
     env: extra => ({

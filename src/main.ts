@@ -6,14 +6,15 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { AvidoClient } from './avido/client.js'
-import type { GateLog } from './shared/log.js'
-import { runGate } from './pipeline/run-gate.js'
 import { readEventPayload, readGitHubContext } from './github/context.js'
 import { createOctokit } from './github/octokit.js'
 import { GitHubReporter } from './github/reporter.js'
-import { INPUT_NAMES, parseInputs } from './inputs/parse.js'
-import { redactor } from './shared/redact.js'
+import { INPUT_NAMES, parseInputs, SECRET_INPUTS } from './inputs/index.js'
+import { abortedOutcome, describeFault, type GateOutcome } from './pipeline/outcome.js'
+import { runGate } from './pipeline/run-gate.js'
 import { writeJsonReport } from './pipeline/write-json-report.js'
+import type { GateLog } from './shared/log.js'
+import { redactor } from './shared/redact.js'
 
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000
 
@@ -27,18 +28,47 @@ function coreLog(redact: (text: string) => string): GateLog {
   }
 }
 
-/** Reads the inputs, wires the Avido and GitHub clients to the gate, and sets the outputs. */
+/** Reads the inputs, wires the Avido and GitHub clients to the gate, and turns its outcome into the step's. */
 export async function run(): Promise<void> {
-  const secrets = [core.getInput('api-key'), core.getInput('github-token')].filter(Boolean)
+  const secrets = SECRET_INPUTS.map(name => core.getInput(name)).filter(Boolean)
   for (const secret of secrets) core.setSecret(secret)
   const redact = redactor(secrets)
   const log = coreLog(redact)
+  const reportPath = join(process.env.RUNNER_TEMP || tmpdir(), 'avido-test-gate', 'report.json')
+
+  const outcome = await gate(secrets, log, reportPath)
+
+  try {
+    if (outcome.report) {
+      await mkdir(dirname(reportPath), { recursive: true })
+      await writeJsonReport(reportPath, outcome.report)
+    }
+  } catch (error) {
+    log.warning(
+      `Could not write the JSON report to ${reportPath}: ${describeFault(error)}`,
+      'Avido test gate'
+    )
+    outcome.outputs['report-path'] = ''
+  }
+  for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value)
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary
+      .addRaw(redact(outcome.summary), true)
+      .write()
+      .catch((error: unknown) => log.warning(`Could not write the job summary: ${describeFault(error)}`))
+  }
+  if (outcome.verdict !== 'passed') core.setFailed(redact(outcome.reason))
+}
+
+/** The inputs, the clients and the gate: one outcome, whatever fails on the way. */
+async function gate(secrets: string[], log: GateLog, reportPath: string): Promise<GateOutcome> {
   try {
     const raw = Object.fromEntries(INPUT_NAMES.map(name => [name, core.getInput(name)]))
     const config = parseInputs(raw, {
       commentKey: `${process.env.GITHUB_WORKFLOW ?? 'workflow'}/${process.env.GITHUB_JOB ?? 'job'}`
     })
     const context = readGitHubContext(process.env, readEventPayload(process.env.GITHUB_EVENT_PATH))
+    let deadline = Date.now() + config.timeoutMs
     const avido = new AvidoClient({
       baseUrl: config.baseUrl,
       apiKey: config.apiKey,
@@ -51,36 +81,34 @@ export async function run(): Promise<void> {
           createOctokit({
             token: config.githubToken,
             apiUrl: context.apiUrl,
-            // A GitHub call never waits longer than the gate waits for Avido.
             requestTimeoutMs: Math.min(GITHUB_REQUEST_TIMEOUT_MS, config.timeoutMs),
+            // GitHub's calls, retries included, come out of the gate's one time allowance.
+            deadline: () => deadline,
             log: { debug: log.debug, warn: log.debug }
           }),
           context,
           log
         )
       : undefined
-    const reportPath = join(process.env.RUNNER_TEMP || tmpdir(), 'avido-test-gate', 'report.json')
-
-    const outcome = await runGate({
-      config,
-      context,
-      avido,
-      github,
-      log,
-      now: Date.now,
-      sleep,
-      reportPath
-    })
-    await avido.close()
-
-    if (outcome.report) {
-      await mkdir(dirname(reportPath), { recursive: true })
-      await writeJsonReport(reportPath, outcome.report)
+    try {
+      return await runGate({
+        config,
+        context,
+        avido,
+        github,
+        log,
+        now: Date.now,
+        sleep,
+        reportPath,
+        setDeadline: end => {
+          deadline = end
+          avido.setDeadline(end)
+        }
+      })
+    } finally {
+      await avido.close()
     }
-    for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value)
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redact(outcome.summary), true).write()
-    if (outcome.failure) throw new Error(outcome.failure)
   } catch (error) {
-    core.setFailed(redact(error instanceof Error ? error.message : String(error)))
+    return abortedOutcome(describeFault(error))
   }
 }

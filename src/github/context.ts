@@ -11,6 +11,11 @@ export interface GateContext {
   /** The commit being gated: statuses go on it. */
   sha: string
   prNumber?: number
+  /**
+   * The commit the change builds on, whose recorded result is the baseline: the pull request's base, the
+   * commit before a push, or a merge group's base. Undefined when the event names none.
+   */
+  baseSha?: string
   /** workflow_run: the payload's pull requests of this repository (empty for forks). */
   prCandidatesFromPayload?: number[]
   /** Set when prNumber is unknown but the event allows finding it: `commit` for push, `head-sha` for workflow_run. */
@@ -44,10 +49,16 @@ const NULL_SHA = /^0+$/
 const shaSchema = z.string({ error: 'expected a commit SHA' }).regex(SHA_PATTERN, 'expected a commit SHA')
 const numberSchema = z.number({ error: 'expected a pull request number' }).int().positive()
 
+/** A base commit is optional everywhere: without one the gate only has no base-commit baseline. */
+const optionalSha = z.string().regex(SHA_PATTERN).optional().catch(undefined)
 const pullRequestPayload = z.object({
-  pull_request: z.object({ number: numberSchema, head: z.object({ sha: shaSchema }) })
+  pull_request: z.object({
+    number: numberSchema,
+    head: z.object({ sha: shaSchema }),
+    base: z.object({ sha: optionalSha }).optional().catch(undefined)
+  })
 })
-const pushPayload = z.object({ after: shaSchema })
+const pushPayload = z.object({ after: shaSchema, before: optionalSha })
 const workflowRunPayload = z.object({
   workflow_run: z.object({
     head_sha: shaSchema,
@@ -56,7 +67,7 @@ const workflowRunPayload = z.object({
 })
 const workflowRunPull = z.object({
   number: numberSchema,
-  base: z.object({ repo: z.object({ url: z.string().optional() }).optional() }).optional()
+  base: z.object({ sha: optionalSha, repo: z.object({ url: z.string().optional() }).optional() }).optional()
 })
 const triggeringRunFields = z.object({
   id: z.number().int().positive().optional().catch(undefined),
@@ -66,7 +77,7 @@ const triggeringRunFields = z.object({
     .optional()
     .catch(undefined)
 })
-const mergeGroupPayload = z.object({ merge_group: z.object({ head_sha: shaSchema }) })
+const mergeGroupPayload = z.object({ merge_group: z.object({ head_sha: shaSchema, base_sha: optionalSha }) })
 
 function valueAt(value: unknown, path: PropertyKey[]): unknown {
   return path.reduce<unknown>(
@@ -107,19 +118,26 @@ function positiveInt(value: string | undefined): number | undefined {
 }
 
 /** workflow_run lists pull requests of other repositories too when branch names collide: keep this one's. */
-function workflowRunCandidates(pulls: unknown[], owner: string, repo: string): number[] {
+function workflowRunCandidates(
+  pulls: unknown[],
+  owner: string,
+  repo: string
+): { number: number; baseSha?: string }[] {
   const ownRepoUrl = `/repos/${owner}/${repo}`.toLowerCase()
-  const numbers = pulls.flatMap(entry => {
+  const seen = new Set<number>()
+  return pulls.flatMap(entry => {
     const pull = workflowRunPull.safeParse(entry)
-    if (!pull.success) return []
+    if (!pull.success || seen.has(pull.data.number)) return []
     const url = pull.data.base?.repo?.url
-    return url && !url.toLowerCase().endsWith(ownRepoUrl) ? [] : [pull.data.number]
+    if (url && !url.toLowerCase().endsWith(ownRepoUrl)) return []
+    seen.add(pull.data.number)
+    return [{ number: pull.data.number, baseSha: pull.data.base?.sha }]
   })
-  return [...new Set(numbers)]
 }
 
 interface EventFacts {
   sha: string
+  baseSha?: string
   prNumber?: number
   prCandidatesFromPayload?: number[]
   prLookup?: PullRequestLookup
@@ -136,6 +154,10 @@ function triggeringRun(event: unknown): TriggeringRun | undefined {
   return run.id === undefined && run.createdAt === undefined ? undefined : run
 }
 
+function withBase(facts: EventFacts, baseSha: string | undefined): EventFacts {
+  return baseSha ? { ...facts, baseSha } : facts
+}
+
 function eventFacts(
   eventName: string,
   event: unknown,
@@ -147,25 +169,29 @@ function eventFacts(
     case 'pull_request':
     case 'pull_request_target': {
       const { pull_request } = parsePayload(pullRequestPayload, event, eventName)
-      return { sha: pull_request.head.sha, prNumber: pull_request.number }
+      return withBase({ sha: pull_request.head.sha, prNumber: pull_request.number }, pull_request.base?.sha)
     }
     case 'push': {
-      const { after } = parsePayload(pushPayload, event, eventName)
-      // A deleted branch pushes the null SHA; GITHUB_SHA is the best commit left.
-      return { sha: NULL_SHA.test(after) ? envSha() : after, prLookup: 'commit' }
+      const { after, before } = parsePayload(pushPayload, event, eventName)
+      // A deleted branch pushes the null SHA; GITHUB_SHA is the best commit left. A new branch has no before.
+      const base = before && !NULL_SHA.test(before) ? before : undefined
+      return withBase({ sha: NULL_SHA.test(after) ? envSha() : after, prLookup: 'commit' }, base)
     }
     case 'workflow_run': {
       const { workflow_run } = parsePayload(workflowRunPayload, event, eventName)
-      const candidates = workflowRunCandidates(workflow_run.pull_requests ?? [], owner, repo)
+      const pulls = workflowRunCandidates(workflow_run.pull_requests ?? [], owner, repo)
+      const candidates = pulls.map(pull => pull.number)
       const facts: EventFacts = { sha: workflow_run.head_sha, prCandidatesFromPayload: candidates }
       const triggering = triggeringRun(event)
       if (triggering) facts.triggeringRun = triggering
       if (candidates.length === 1) facts.prNumber = candidates[0]
       else if (candidates.length === 0) facts.prLookup = 'head-sha'
-      return facts
+      return withBase(facts, pulls.length === 1 ? pulls[0].baseSha : undefined)
     }
-    case 'merge_group':
-      return { sha: parsePayload(mergeGroupPayload, event, eventName).merge_group.head_sha }
+    case 'merge_group': {
+      const { merge_group } = parsePayload(mergeGroupPayload, event, eventName)
+      return withBase({ sha: merge_group.head_sha }, merge_group.base_sha)
+    }
     default:
       return { sha: envSha() }
   }

@@ -11,6 +11,9 @@ import type { GitHubClient } from './octokit.js'
 import { resolvePullRequestNumber } from './pulls.js'
 import { postCommitStatus, type CommitState } from './status.js'
 import { getWorkflowRunCreatedAt } from './workflow-run.js'
+import { createCheckRun, updateCheckRun, type CheckRunFields, type CheckRunWritten } from './check-runs.js'
+import { listCommits, type CommitInfo } from './commits.js'
+import { listCheckRunsForRef, type CheckRunInfo } from './list-check-runs.js'
 
 const WARNING_TITLE = 'Avido test gate'
 
@@ -56,6 +59,41 @@ export class GitHubReporter {
       return true
     })
     return done === true
+  }
+
+  /** Opens the gate's check run on the head commit; undefined when GitHub refused (warned once). */
+  async createCheckRun(name: string, fields: CheckRunFields): Promise<CheckRunWritten | undefined> {
+    return this.attempt('check-run', 'create the check run', () =>
+      createCheckRun(this.gh, {
+        owner: this.context.owner,
+        repo: this.context.repo,
+        headSha: this.context.sha,
+        name,
+        ...fields
+      })
+    )
+  }
+
+  async updateCheckRun(checkRunId: number, fields: CheckRunFields): Promise<CheckRunWritten | undefined> {
+    return this.attempt('check-run', 'update the check run', () =>
+      updateCheckRun(this.gh, { owner: this.context.owner, repo: this.context.repo, checkRunId, ...fields })
+    )
+  }
+
+  /** The check runs named `name` on a commit, newest first. Throws: the caller decides what a failure means. */
+  checkRunsOn(sha: string, name: string): Promise<CheckRunInfo[]> {
+    return listCheckRunsForRef(this.gh, {
+      owner: this.context.owner,
+      repo: this.context.repo,
+      ref: sha,
+      checkName: name,
+      status: 'completed'
+    })
+  }
+
+  /** The first-parent history from `sha`, newest first, at most `max` commits. Throws like `checkRunsOn`. */
+  history(sha: string, max: number): Promise<CommitInfo[]> {
+    return listCommits(this.gh, { owner: this.context.owner, repo: this.context.repo, sha, max })
   }
 
   /** `{ comment: undefined }` when the gate has no comment yet; undefined when the comments could not be read. */

@@ -1,3 +1,4 @@
+import { addTest, emptySums, rateInterval, type RateSums } from '../stats/index.js'
 import type { Badge, Breakdown, JudgedTest } from './types.js'
 
 /** Running counts for one group (a task or an eval definition) while the tests are read once. */
@@ -8,35 +9,43 @@ export interface Tally {
   passed: number
   total: number
   tests: number
+  /** Per-test running sums, for the error bars. */
+  sums: RateSums
 }
 
 export function percentOf(passed: number, total: number): number {
   return total > 0 ? (passed / total) * 100 : 0
 }
 
-/** Adds counts to the tally of `group.id`, creating it on first sight. */
+/** Adds one test's counts to the tally of `group.id`, creating it on first sight. */
 export function addTo(
   tallies: Map<string, Tally>,
   group: { id: string; name: string; type?: string },
   passed: number,
-  total: number,
-  tests = 1
+  total: number
 ): void {
   let tally = tallies.get(group.id)
   if (!tally) {
-    tally = { ...group, passed: 0, total: 0, tests: 0 }
+    tally = { ...group, passed: 0, total: 0, tests: 0, sums: emptySums() }
     tallies.set(group.id, tally)
   }
   tally.passed += passed
   tally.total += total
-  tally.tests += tests
+  tally.tests += 1
+  tally.sums = addTest(tally.sums, passed, total)
 }
 
 /** Worst first (lowest pass rate), then by name and id so the order never depends on the input order. */
 export function toBreakdowns(tallies: Map<string, Tally>, badgeOf: (rate: number) => Badge): Breakdown[] {
   const rows = [...tallies.values()].map(tally => {
     const passRate = percentOf(tally.passed, tally.total)
-    return { ...tally, failed: tally.total - tally.passed, passRate, badge: badgeOf(passRate) }
+    return {
+      ...tally,
+      failed: tally.total - tally.passed,
+      passRate,
+      badge: badgeOf(passRate),
+      interval: rateInterval(tally.sums)
+    }
   })
   return rows.sort(
     (a, b) => a.passRate - b.passRate || compareText(a.name, b.name) || compareText(a.id, b.id)

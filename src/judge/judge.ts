@@ -1,4 +1,5 @@
 import type { Eval, Test } from '../avido/schemas.js'
+import { addTest, emptySums, rateInterval } from '../stats/index.js'
 import { addTo, isWorse, percentOf, toBreakdowns, type Tally } from './aggregate.js'
 import type { Badge, EvalOutcome, FailOn, JudgedTest, Judgement, Thresholds } from './types.js'
 
@@ -114,6 +115,7 @@ export function summarizeRun(
   let erroredTests = 0
   let pendingTests = 0
   let worstTest: JudgedTest | undefined
+  let sums = emptySums()
 
   for (const judged of judgedTests) {
     if (judged.pending) {
@@ -123,14 +125,24 @@ export function summarizeRun(
     if (judged.errored) erroredTests += 1
     passed += judged.passed
     total += judged.total
+    sums = addTest(sums, judged.passed, judged.total)
     addTo(tasks, { id: judged.taskId, name: judged.taskTitle }, judged.passed, judged.total)
     // Per definition the eval's own flag counts; every eval of an errored test counts as failed.
-    const seen = new Set<string>()
+    const perDefinition = new Map<
+      string,
+      { group: Omit<Tally, 'passed' | 'total' | 'tests' | 'sums'>; passed: number; total: number }
+    >()
     for (const outcome of judged.evals) {
-      const group = { id: outcome.definitionId, name: outcome.name, type: outcome.type }
-      addTo(definitions, group, !judged.errored && outcome.passed ? 1 : 0, 1, seen.has(group.id) ? 0 : 1)
-      seen.add(group.id)
+      const entry = perDefinition.get(outcome.definitionId) ?? {
+        group: { id: outcome.definitionId, name: outcome.name, type: outcome.type },
+        passed: 0,
+        total: 0
+      }
+      entry.passed += !judged.errored && outcome.passed ? 1 : 0
+      entry.total += 1
+      perDefinition.set(outcome.definitionId, entry)
     }
+    for (const { group, passed: p, total: t } of perDefinition.values()) addTo(definitions, group, p, t)
     // A test with nothing measured is no candidate for "worst": it says nothing about quality.
     if (judged.total > 0 && isWorse(judged, worstTest)) worstTest = judged
   }
@@ -141,6 +153,8 @@ export function summarizeRun(
   return {
     result,
     passRate,
+    interval: rateInterval(sums),
+    sums,
     passed,
     failed: total - passed,
     total,

@@ -45,6 +45,7 @@ export interface Scope {
   /** Avido has no run filter on GET /v0/tests, so run ids are matched here. */
   runIds: ReadonlySet<string>
   windowStart: string
+  windowSource: WindowSource
 }
 
 export function buildScope(config: ScopeConfig, window: Window): Scope {
@@ -53,7 +54,7 @@ export function buildScope(config: ScopeConfig, window: Window): Scope {
   if (config.evalDefinitionIds.length) filters.evalDefinitionId = config.evalDefinitionIds
   if (config.experimentVariantIds.length) filters.experimentVariantId = config.experimentVariantIds
   if (config.runTypes.length) filters.runType = config.runTypes
-  return { filters, runIds: new Set(config.runIds), windowStart: window.start }
+  return { filters, runIds: new Set(config.runIds), windowStart: window.start, windowSource: window.source }
 }
 
 /** The client-side half of the scope: run ids, and the window again in case a server ignores startDate. */

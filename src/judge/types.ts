@@ -1,4 +1,5 @@
 import type { TestStatus } from '../avido/schemas.js'
+import type { RateInterval, RateSums } from '../stats/index.js'
 import type { Badge, FailOn, Result, Thresholds } from '../shared/vocabulary.js'
 
 export type { Badge, FailOn, Result, Thresholds }
@@ -43,12 +44,19 @@ export interface Breakdown {
   tests: number
   passRate: number
   badge: Badge
+  /** Per-test running sums of this group, from which its error bars (and a later comparison) are computed. */
+  sums: RateSums
+  /** The pass rate with its 95 % confidence interval, tests being the clusters. */
+  interval: RateInterval
 }
 
 export interface Judgement {
   result: Result
   /** Overall micro-average pass rate in percent, unrounded (0 when there are no evals). */
   passRate: number
+  /** The overall pass rate with its 95 % confidence interval. */
+  interval: RateInterval
+  sums: RateSums
   passed: number
   failed: number
   total: number

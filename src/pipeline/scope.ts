@@ -1,13 +1,16 @@
 import type { GateContext } from '../github/context.js'
-import type { GateDeps } from './run-gate.js'
-import { resolveWindow, type Window } from '../judge/scope.js'
+import { buildScope, resolveWindow, type Scope, type Window } from '../judge/scope.js'
+import type { GateDeps } from './deps.js'
 
-export type PrepareDeps = Pick<GateDeps, 'config' | 'context' | 'avido' | 'github' | 'log' | 'now'> & {
-  startedAt: number
+export type ScopeDeps = Pick<GateDeps, 'config' | 'context' | 'avido' | 'github' | 'log' | 'now'>
+
+/** Step 2: trigger the tasks and record the annotation (unless dry-run), then fix which tests count. */
+export async function prepareScope(deps: ScopeDeps, startedAt: number): Promise<Scope> {
+  return buildScope(deps.config, await resolveRunWindow(deps, startedAt))
 }
 
-/** SPEC §1.3 and §3: trigger the tasks and record the annotation (unless dry-run), then fix the window. */
-export async function prepareRun(deps: PrepareDeps): Promise<Window> {
+/** The window's start: `since`, else the trigger time, else the workflow run's creation, else an hour ago. */
+async function resolveRunWindow(deps: ScopeDeps, startedAt: number): Promise<Window> {
   const { config, log } = deps
   let triggeredAt: number | undefined
   if (config.trigger) {
@@ -41,7 +44,7 @@ export async function prepareRun(deps: PrepareDeps): Promise<Window> {
     since: config.since,
     triggeredAt,
     workflowRunCreatedAt,
-    startedAt: deps.startedAt
+    startedAt
   })
   if (window.source === 'fallback') {
     log.warning(

@@ -1,4 +1,6 @@
+import type { BaselineComparison } from '../judge/baseline.js'
 import type { Breakdown, FailOn, Judgement, Result } from '../judge/types.js'
+import type { RateInterval, TaskChange } from '../stats/index.js'
 import type { Gate, TimeoutInfo, Verdict } from '../judge/verdict.js'
 import { verdictOf } from '../judge/verdict.js'
 
@@ -33,6 +35,43 @@ export interface JsonReportInput {
   runUrl?: string
   issue?: { id: string; status: 'filed' | 'existing' | 'dry-run' }
   dryRun?: boolean
+  compared?: BaselineComparison
+}
+
+/** A rate's 95 % interval in the report: the half-width and the bounds, in points. */
+export interface JsonReportInterval {
+  margin?: number
+  low?: number
+  high?: number
+}
+
+/** A group's change against the baseline. */
+export interface JsonReportChange {
+  baselinePassRate: number
+  change: number
+  changeMargin?: number
+  significant: boolean
+}
+
+export type JsonReportBreakdown = Omit<Breakdown, 'sums' | 'interval'> &
+  JsonReportInterval & { baseline?: JsonReportChange }
+
+export interface JsonReportBaseline {
+  source: 'base-commit' | 'scheduled'
+  sha?: string
+  runIds?: string[]
+  measuredAt: string
+  scopeDiffers: boolean
+  passRate?: number
+  change?: number
+  changeMargin?: number
+  low?: number
+  high?: number
+  significant: boolean
+  regressed: boolean
+  minimumDetectableDrop?: number
+  onlyInRun: string[]
+  onlyInBaseline: string[]
 }
 
 export interface JsonReportEval {
@@ -63,7 +102,7 @@ export interface JsonReportTest {
 }
 
 export interface JsonReport {
-  schemaVersion: 1
+  schemaVersion: 2
   generatedAt: string
   repository?: string
   sha?: string
@@ -93,25 +132,71 @@ export interface JsonReport {
     erroredTests: number
     pendingTests: number
     tasks: number
-  }
+  } & JsonReportInterval
   issue?: { id: string; status: string }
-  tasks: Breakdown[]
-  evalDefinitions: Breakdown[]
+  baseline?: JsonReportBaseline
+  tasks: JsonReportBreakdown[]
+  evalDefinitions: JsonReportBreakdown[]
   worstTestId?: string
   tests: JsonReportTest[]
 }
 
-const breakdown = (b: Breakdown): Breakdown => ({
-  id: b.id,
-  name: b.name,
-  ...(b.type !== undefined ? { type: b.type } : {}),
-  passed: b.passed,
-  failed: b.failed,
-  total: b.total,
-  tests: b.tests,
-  passRate: b.passRate,
-  badge: b.badge
-})
+function intervalOf(interval: RateInterval): JsonReportInterval {
+  return {
+    ...(interval.margin !== undefined ? { margin: interval.margin } : {}),
+    ...(interval.low !== undefined ? { low: interval.low } : {}),
+    ...(interval.high !== undefined ? { high: interval.high } : {})
+  }
+}
+
+function changeOf(change: TaskChange | undefined): { baseline?: JsonReportChange } {
+  if (!change) return {}
+  return {
+    baseline: {
+      baselinePassRate: change.base.rate,
+      change: change.change,
+      ...(change.se > 0 ? { changeMargin: change.margin } : {}),
+      significant: change.significant
+    }
+  }
+}
+
+const breakdown =
+  (changes: TaskChange[] | undefined) =>
+  (b: Breakdown): JsonReportBreakdown => ({
+    id: b.id,
+    name: b.name,
+    ...(b.type !== undefined ? { type: b.type } : {}),
+    passed: b.passed,
+    failed: b.failed,
+    total: b.total,
+    tests: b.tests,
+    passRate: b.passRate,
+    badge: b.badge,
+    ...intervalOf(b.interval),
+    ...changeOf(changes?.find(change => change.key === b.id))
+  })
+
+function baselineOf(compared: BaselineComparison): JsonReportBaseline {
+  const { baseline, comparison: c } = compared
+  return {
+    source: baseline.source,
+    ...(baseline.sha ? { sha: baseline.sha } : {}),
+    ...(baseline.runIds ? { runIds: baseline.runIds } : {}),
+    measuredAt: baseline.measuredAt,
+    scopeDiffers: compared.scopeDiffers,
+    ...(c.baseRate !== undefined ? { passRate: c.baseRate } : {}),
+    ...(c.change !== undefined ? { change: c.change } : {}),
+    ...(c.margin !== undefined ? { changeMargin: c.margin } : {}),
+    ...(c.low !== undefined ? { low: c.low } : {}),
+    ...(c.high !== undefined ? { high: c.high } : {}),
+    significant: c.significant,
+    regressed: compared.regressed,
+    ...(c.minimumDetectableDrop !== undefined ? { minimumDetectableDrop: c.minimumDetectableDrop } : {}),
+    onlyInRun: c.onlyInHead,
+    onlyInBaseline: c.onlyInBase
+  }
+}
 
 export function buildJsonReport(input: JsonReportInput): JsonReport {
   const { judgement: j, scope } = input
@@ -122,7 +207,7 @@ export function buildJsonReport(input: JsonReportInput): JsonReport {
     ...(input.runUrl !== undefined ? { url: input.runUrl } : {})
   }
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     generatedAt: input.generatedAt,
     ...(input.repository ? { repository: `${input.repository.owner}/${input.repository.name}` } : {}),
     ...(input.sha !== undefined ? { sha: input.sha } : {}),
@@ -157,11 +242,13 @@ export function buildJsonReport(input: JsonReportInput): JsonReport {
       tests: j.tests,
       erroredTests: j.erroredTests,
       pendingTests: j.pendingTests,
-      tasks: j.tasks.length
+      tasks: j.tasks.length,
+      ...intervalOf(j.interval)
     },
     ...(input.issue ? { issue: { id: input.issue.id, status: input.issue.status } } : {}),
-    tasks: j.tasks.map(breakdown),
-    evalDefinitions: j.evalDefinitions.map(breakdown),
+    ...(input.compared ? { baseline: baselineOf(input.compared) } : {}),
+    tasks: j.tasks.map(breakdown(input.compared?.comparison.sharedTasks)),
+    evalDefinitions: j.evalDefinitions.map(breakdown(input.compared?.evalDefinitions)),
     ...(j.worstTest ? { worstTestId: j.worstTest.id } : {}),
     tests: j.judgedTests.map(t => ({
       id: t.id,

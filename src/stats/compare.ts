@@ -13,6 +13,8 @@ export interface TaskChange {
   /** head rate − base rate, points */
   change: number
   se: number
+  /** half-width of this task's own 95 % interval (before any correction), points */
+  margin: number
   /** two-sided, before correction */
   pValue: number
   /** after Holm's step-down correction at α = 0.05 over the tasks compared */
@@ -174,13 +176,15 @@ export function compareStratified(
       else ownParts.push({ variance: weighted, df: estimate.df })
     }
     const se = Math.sqrt(h.variance + b.variance)
-    const pValue = se > 0 ? studentTTwoSidedPValue(diff / se, welchSatterthwaite([h, b])) : diff === 0 ? 1 : 0
+    const taskDf = welchSatterthwaite([h, b])
+    const pValue = se > 0 ? studentTTwoSidedPValue(diff / se, taskDf) : diff === 0 ? 1 : 0
     return {
       key,
       head: rateInterval(headSums),
       base: rateInterval(baseSums),
       change: 100 * diff,
       se: 100 * se,
+      margin: 100 * se * studentT975(Math.max(1, taskDf)),
       pValue
     }
   })

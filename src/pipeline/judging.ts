@@ -1,0 +1,99 @@
+import {
+  compareWithBaseline,
+  describeChange,
+  regressionFailure,
+  type Baseline,
+  type BaselineComparison
+} from '../judge/baseline.js'
+import { summarizeRun } from '../judge/judge.js'
+import { shortSha } from '../shared/format.js'
+import { measuredScope } from './baseline.js'
+import type { JudgedTest, Judgement } from '../judge/types.js'
+import { verdictOf, type TimeoutInfo, type Verdict } from '../judge/verdict.js'
+import type { GateDeps } from './deps.js'
+import { thresholdsOf, type Waited } from './waiting.js'
+
+const MAX_PENDING_LISTED = 10
+
+export interface Judged {
+  judgement: Judgement
+  verdict: Verdict
+  /** Set when the wait ended before the run settled. */
+  timedOut?: TimeoutInfo
+  /** The run against its baseline, when one was found and the run was measured. */
+  compared?: BaselineComparison
+  /** The step's failure line when the verdict fails it. */
+  failure?: string
+}
+
+/** Step 4: add up the judged tests into the run's figures, and decide. */
+export function judgeWaitedRun(
+  deps: Pick<GateDeps, 'config' | 'log'>,
+  waited: Waited,
+  baseline: Baseline | undefined
+): Judged {
+  const { config, log } = deps
+  const judgement = summarizeRun(waited.tests, { thresholds: thresholdsOf(config), failOn: config.failOn })
+  if (judgement.result === 'none' && judgement.tests > 0) {
+    log.warning(`${judgement.tests} test(s) matched but none has a settled eval to judge.`, 'Avido test gate')
+  }
+  const pending = waited.tests.filter(test => test.pending)
+  const timedOut = waited.timedOut ? { pendingTests: pending.length, onTimeout: config.onTimeout } : undefined
+  let verdict = verdictOf(judgement, timedOut)
+  const compared =
+    baseline && judgement.result !== 'none'
+      ? compareWithBaseline(judgement, baseline, {
+          scope: measuredScope(config),
+          maxRegression: config.maxRegression
+        })
+      : undefined
+  if (compared)
+    log.info(`Against ${baselineName(compared.baseline)}: ${describeChange(compared.comparison)}.`)
+  let regression: string | undefined
+  if (compared?.failsGate && config.maxRegression !== undefined) {
+    regression = regressionFailure(compared, config.maxRegression, baselineName(compared.baseline))
+    verdict = {
+      ...verdict,
+      gate: 'fail',
+      reason: `${verdict.reason} ${regression.replace(/^Avido test gate failed: /, 'But ')}`
+    }
+  }
+  log.info(verdict.reason)
+  if (timedOut && config.onTimeout === 'judge') {
+    log.warning(
+      `Timed out with ${pending.length} test(s) still pending; judged the settled tests.`,
+      'Avido test gate'
+    )
+  }
+  let failure: string | undefined
+  if (timedOut && config.onTimeout === 'fail') failure = timeoutFailure(config.timeoutMs, pending)
+  else if (judgement.failsQuality)
+    failure = `Avido test gate failed: ${verdictOf(judgement, timedOut).reason}`
+  else if (regression) failure = regression
+  return {
+    judgement,
+    verdict,
+    ...(timedOut ? { timedOut } : {}),
+    ...(compared ? { compared } : {}),
+    ...(failure ? { failure } : {})
+  }
+}
+
+/** `the base commit abc1234` or `the scheduled Avido run(s)`. */
+export function baselineName(baseline: Baseline): string {
+  return baseline.source === 'base-commit'
+    ? `the base commit ${shortSha(baseline.sha ?? '')}`
+    : `the scheduled Avido run${baseline.runIds && baseline.runIds.length > 1 ? 's' : ''}`
+}
+
+function timeoutFailure(timeoutMs: number, pending: JudgedTest[]): string {
+  const listed = pending
+    .slice(0, MAX_PENDING_LISTED)
+    .map(test => `${test.id} (${test.taskTitle}, ${test.status})`)
+  const more = pending.length > MAX_PENDING_LISTED ? `, and ${pending.length - MAX_PENDING_LISTED} more` : ''
+  const seconds = Math.round(timeoutMs / 1000)
+  if (pending.length === 0) {
+    return `Timed out after ${seconds}s waiting for Avido tests: fewer tests matched than min-tests requires.`
+  }
+  return `Timed out after ${seconds}s waiting for Avido: ${pending.length} test(s) still pending: ${listed.join(', ')}${more}.`
+}
