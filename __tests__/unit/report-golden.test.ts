@@ -8,13 +8,16 @@ import { nextHiddenData } from '../../src/render/hidden-data.js'
 import type { ReportInput } from '../../src/render/markdown.js'
 import { COMMENT_MAX_LENGTH, SUMMARY_MAX_BYTES, renderReport } from '../../src/render/markdown.js'
 import type { EvalSpec, TaskSpec } from './report-fixtures.js'
-import { GENERATED_AT, KEY, SHA, makeJudgement, reportInput } from './report-fixtures.js'
+import { GENERATED_AT, KEY, SHA, makeJudgement, reportInput, uuid } from './report-fixtures.js'
 
 const GOLDEN_DIR = fileURLToPath(new URL('../golden/', import.meta.url))
 
 const pass = (name: string, type = 'CUSTOM'): EvalSpec => ({ name, type, passed: true })
+/** Passing evals named for their type (`Check 1`, `Naturalness 1`), one definition per name. */
 const passes = (n: number, type = 'CUSTOM') =>
-  Array.from({ length: n }, (_, i) => pass(`Check ${i + 1}`, type))
+  Array.from({ length: n }, (_, i) =>
+    pass(`${type === 'CUSTOM' ? 'Check' : type[0] + type.slice(1).toLowerCase()} ${i + 1}`, type)
+  )
 
 const tone: EvalSpec = {
   name: 'Tone of voice',
@@ -69,10 +72,12 @@ function scenario(
         key,
         lastPassRate: previousHistory[previousHistory.length - 1],
         lastResult: history(...previousHistory).at(-1)!.result,
+        // previousBadges follow the order of `tasks` (the judge lists its breakdowns worst first).
         taskBadges: Object.fromEntries(
-          judgement.tasks.map((t, i) => [
+          judgement.tasks.map(t => [
             t.id,
-            (previousBadges?.[i] ?? t.badge) as 'success' | 'warning' | 'error'
+            (previousBadges?.[tasks.findIndex((_, i) => uuid(1, i + 1) === t.id)] ?? t.badge) as
+              'success' | 'warning' | 'error'
           ])
         ),
         history: history(...previousHistory)

@@ -3,55 +3,20 @@ import fc from 'fast-check'
 import { commentMarker, decodeHiddenData, nextHiddenData } from '../../src/render/hidden-data.js'
 import type { RenderOptions, ReportInput } from '../../src/render/markdown.js'
 import {
+  CHECK_RUN_MAX_LENGTH,
   COMMENT_MAX_LENGTH,
   SUMMARY_MAX_BYTES,
   isDefaultLookingKey,
   renderReport,
   safeUrl
 } from '../../src/render/markdown.js'
+import { expectNoPings, expectOnlyOwnHtml, expectWellFormedTables } from './report-checks.js'
 import type { TaskSpec } from './report-fixtures.js'
-import { KEY, bigJudgement, makeJudgement, reportInput } from './report-fixtures.js'
+import { KEY, makeJudgement, reportInput } from './report-fixtures.js'
 
 const COMMENT: RenderOptions = { maxLength: COMMENT_MAX_LENGTH, target: 'comment' }
 const SUMMARY: RenderOptions = { maxLength: SUMMARY_MAX_BYTES, target: 'summary' }
-const bytes = (s: string) => Buffer.byteLength(s, 'utf8')
-
-/** Pipes that separate columns for GitHub's table parser: those not preceded by a backslash. */
-const separators = (line: string) => (line.match(/(?<!\\)\|/g) ?? []).length
-
-/** Every table row has as many columns as its header row. */
-function expectWellFormedTables(body: string): void {
-  let columns = 0
-  for (const line of body.split('\n')) {
-    if (!line.startsWith('|')) {
-      columns = 0
-      continue
-    }
-    if (columns === 0) columns = separators(line)
-    expect(separators(line)).toBe(columns)
-  }
-}
-
-/** The Markdown without its code spans, whose content GitHub shows literally (no HTML, mentions or links). */
-const outsideCode = (markdown: string) =>
-  markdown.replace(/\\[^]|(`+)[^`][^]*?\1/g, (match, fence) => (fence ? '' : match))
-
-/** After removing the HTML we emit ourselves, not a single `<` is left outside code spans. */
-function expectOnlyOwnHtml(body: string): void {
-  const rest = outsideCode(body)
-    .replace(/<!-- avido-test-gate:(?:marker key=[^\s<>]*|data [A-Za-z0-9+/=]*) -->/g, '')
-    .replace(/<\/?(?:details|summary|sub|br)>/g, '')
-  expect(rest).not.toContain('<')
-}
-
-/** GitHub links no mention or reference inside a code span, so ids may keep theirs there. */
-function expectNoPings(markdown: string): void {
-  const body = outsideCode(markdown)
-  expect(body).not.toMatch(/@[\p{L}\p{N}_]/u)
-  expect(body).not.toMatch(/(?<![&\w])#\d/)
-  expect(body).not.toMatch(/\bGH-\d/i)
-}
-
+const CHECK_RUN: RenderOptions = { maxLength: CHECK_RUN_MAX_LENGTH, target: 'check-run' }
 const sampleRun = (): TaskSpec[] => [
   {
     title: 'Refund request',
@@ -85,13 +50,18 @@ describe('renderReport content', () => {
   })
 
   it('has the heading, counts, verdict, table, failing evals and links', () => {
-    expect(comment).toContain('## 🔴 Avido test gate: 50.0% passed')
+    expect(comment).toContain('## 🔴 Avido test gate: 50.0% (0.0–100.0) passed')
     expect(comment).toContain('**2/4 evals passed** · 3 tests (1 errored) · 2 tasks')
     expect(comment).toContain('❌ **Gate failed**: 50.0% is at or below the error threshold of 50%.')
-    expect(comment).toContain('| 🔴 | Refund request | 33.3% | 1/3 | 2 (1 errored) |')
+    expect(comment).toContain('| 🔴 | Refund request | 33.3% (0.0–100.0) | 1/3 | 2 (1 errored) |')
     expect(comment).toContain('<summary>❌ Failing evals (2)</summary>')
-    expect(comment).toContain('- **Refund request** · Tone (STYLE) · score 2 — Too curt for the style guide.')
-    expect(comment).toContain('the test errored in Avido, counted as 1 failed eval')
+    expect(comment).toContain('| 🔴 | Tone | STYLE | 33.3% (0.0–100.0) | 1/3 | 3 |')
+    expect(comment).toContain(
+      '- **Refund request** · Tone (STYLE) · failed in 1 of 1 test\n  - Too curt for the style guide.'
+    )
+    expect(comment).toContain(
+      '- **Refund request** · 1 of 2 tests errored in Avido, counted as 1 failed eval'
+    )
     expect(comment).toContain('[Workflow run](https://github.com/acme/support-bot/actions/runs/9001)')
     expect(comment).toContain('Commit [`3f2c1a9`](https://github.com/acme/support-bot/commit/')
     expect(comment).not.toContain('Pull request')
@@ -108,7 +78,7 @@ describe('renderReport content', () => {
     expect(isDefaultLookingKey('CI/gate')).toBe(true)
     expect(isDefaultLookingKey('CI/gate/gpt-4o')).toBe(false)
     const keyed = renderReport(reportInput(j, { commentKey: 'CI/gate/@octocat <b>' }), COMMENT)
-    expect(keyed).toContain('## 🔴 Avido test gate (CI/gate/@&#8203;octocat &lt;b&gt;): 50.0% passed')
+    expect(keyed).toContain('## 🔴 Avido test gate (CI/gate/@&#8203;octocat &lt;b&gt;): 50.0% (0.0–100.0) passed')
     expect(comment).toContain('## 🔴 Avido test gate: ')
   })
 
@@ -126,7 +96,7 @@ describe('renderReport content', () => {
     expect(body).toContain(
       '**Since the previous run:** ▼ 10.0 points (60.0% → 50.0%), 🟡 → 🔴 · badge changed for 1 task: Refund request 🟡 → 🔴'
     )
-    expect(body).toContain('| 🔴 | Refund request | 33.3% | 1/3 | 2 (1 errored) | 🟡 → 🔴 |')
+    expect(body).toContain('| 🔴 | Refund request | 33.3% (0.0–100.0) | 1/3 | 2 (1 errored) | 🟡 → 🔴 |')
     expect(body).toContain('📈 **Trend** over the last 2 runs on this pull request: █▁ 60.0% → 50.0%')
   })
 
@@ -150,7 +120,7 @@ describe('renderReport content', () => {
       reportInput(pending, { timedOut: { pendingTests: 1, onTimeout: 'judge' } }),
       COMMENT
     )
-    expect(judged).toContain('## 🔴 Avido test gate: 50.0% passed')
+    expect(judged).toContain('## 🔴 Avido test gate: 50.0% (0.0–100.0) passed')
     expect(judged).toContain('Timed out with 1 test still pending; judged the settled tests')
   })
 
@@ -160,7 +130,8 @@ describe('renderReport content', () => {
     ])
     const body = renderReport(reportInput(blank), COMMENT)
     expect(body).toContain('| 🔴 | (untitled task) | 0.0% |')
-    expect(body).toMatch(/- \*\*\(untitled task\)\*\* · 00000004-[\d-]+ \(CUSTOM\)/)
+    expect(body).toMatch(/- \*\*\(untitled task\)\*\* · 00000004-[\d-]+ \(CUSTOM\) · failed/)
+    expect(body).toMatch(/\| 🔴 \| 00000004-[\d-]+ \| CUSTOM \|/)
   })
 
   it('reports an empty run', () => {
@@ -253,7 +224,7 @@ describe('renderReport with hostile text', () => {
           prNumber: undefined,
           links: { commitUrl: 'https://github.com/acme/support-bot/commit/abc' }
         }
-        for (const opts of [COMMENT, SUMMARY]) {
+        for (const opts of [COMMENT, SUMMARY, CHECK_RUN]) {
           const body = renderReport(input, opts)
           expectWellFormedTables(body)
           expectOnlyOwnHtml(body)
@@ -262,85 +233,5 @@ describe('renderReport with hostile text', () => {
       }),
       { numRuns: 150 }
     )
-  })
-})
-
-describe('renderReport size limits', () => {
-  // 3,000 tests over 300 tasks, 3 evals each with a 2,000-character analysis.
-  const big = bigJudgement(3000, 300, 3, 2000)
-  const input = reportInput(big)
-
-  it('keeps a huge run within the comment limit, marker and hidden data intact', () => {
-    const comment = renderReport(input, COMMENT)
-    expect(comment.length).toBeLessThanOrEqual(COMMENT_MAX_LENGTH)
-    expect(comment.startsWith(commentMarker(KEY))).toBe(true)
-    expect(decodeHiddenData(comment, KEY)).toEqual(
-      decodeHiddenData(renderReport(input, { ...COMMENT, maxLength: 1e9 }), KEY)
-    )
-    expect(comment).toContain("> ✂️ **Shortened** to fit GitHub's limit of 65,536 characters for a comment")
-    expect(comment).toContain(
-      'The full report is in the [job summary](https://github.com/acme/support-bot/actions/runs/9001)'
-    )
-    expect(comment).toMatch(/- … and [\d,]+ more\n/)
-    expectWellFormedTables(comment)
-  })
-
-  it('keeps a huge run within the 1 MiB summary limit', () => {
-    const summary = renderReport(input, SUMMARY)
-    expect(bytes(summary)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
-    expect(summary).toContain("> ✂️ **Shortened** to fit GitHub's limit of 1 MiB for a job summary")
-    expect(summary).toContain('The full report is in the JSON report')
-    expect(summary).not.toContain('<!--')
-  })
-
-  it('limits the task table when even the failing tasks do not fit', () => {
-    // 2,000 failing tasks: their rows alone exceed the limit
-    const manyTasks = bigJudgement(4000, 4000, 2, 100)
-    const comment = renderReport(reportInput(manyTasks), COMMENT)
-    expect(comment.length).toBeLessThanOrEqual(COMMENT_MAX_LENGTH)
-    expect(comment).toMatch(/\| {2}\| … and [\d,]+ more tasks \|/)
-    expect(comment).toContain('failing tasks not listed')
-    expect(decodeHiddenData(comment, KEY)).toBeDefined()
-    expectWellFormedTables(comment)
-  })
-
-  it('drops detail in order: passing rows, explanations, then failing evals beyond what fits', () => {
-    const j = bigJudgement(60, 20, 2, 400)
-    const at = (maxLength: number) => renderReport(reportInput(j), { maxLength, target: 'comment' })
-    const full = at(1e9)
-    expect(full).not.toContain('Shortened')
-    expect(full).toContain('| 🟢 |')
-
-    const noPassing = at(full.length - 1)
-    expect(noPassing.length).toBeLessThan(full.length)
-    expect(noPassing).not.toContain('| 🟢 |')
-    expect(noPassing).toContain('passing tasks not listed')
-    expect(noPassing).toContain(' — The answer ignores')
-
-    const noExplanations = at(noPassing.length - 1)
-    expect(noExplanations).not.toContain(' — The answer ignores')
-    expect(noExplanations).toContain('explanations left out')
-    expect(noExplanations).not.toMatch(/- … and [\d,]+ more/)
-
-    const limited = at(noExplanations.length - 1)
-    expect(limited.length).toBeLessThanOrEqual(noExplanations.length - 1)
-    expect(limited).toMatch(/- … and [\d,]+ more\n/)
-    expect(limited).toMatch(/failing evals? not listed/)
-  })
-
-  it('does not degrade a small run', () => {
-    const j = makeJudgement(sampleRun())
-    expect(renderReport(reportInput(j), COMMENT)).not.toContain('Shortened')
-    expect(renderReport(reportInput(j), SUMMARY)).not.toContain('Shortened')
-  })
-
-  it('fits any maxLength that leaves room for the marker and the hidden data', () => {
-    const j = bigJudgement(200, 40, 2, 300)
-    for (const maxLength of [4_000, 6_000, 10_000, 30_000]) {
-      const body = renderReport(reportInput(j), { maxLength, target: 'comment' })
-      expect(body.length).toBeLessThanOrEqual(maxLength)
-      expect(body.startsWith(commentMarker(KEY))).toBe(true)
-      expect(decodeHiddenData(body, KEY)).toBeDefined()
-    }
   })
 })

@@ -1,0 +1,60 @@
+import { RESULT_EMOJI, formatCount } from '../../../shared/format.js'
+import type { JudgedTest } from '../../../judge/types.js'
+import { escapeCell } from '../../escape.js'
+import type { Change } from '../../trend.js'
+import { rateCell, taskName } from '../cells.js'
+import { tableView, type TableRow } from '../table.js'
+import type { RowData, Section } from '../types.js'
+
+const MAX_TITLE = 100
+
+function testsCell(tests: number, errored: number, pending: number): string {
+  const extra = [
+    errored ? `${formatCount(errored)} errored` : '',
+    pending ? `${formatCount(pending)} pending` : ''
+  ]
+    .filter(Boolean)
+    .join(', ')
+  return formatCount(tests) + (extra ? ` (${extra})` : '')
+}
+
+export function taskRows(tasks: RowData[], tests: JudgedTest[], change: Change | undefined): TableRow[] {
+  const counts = new Map<string, { errored: number; pending: number }>()
+  for (const t of tests) {
+    const c = counts.get(t.taskId) ?? { errored: 0, pending: 0 }
+    if (t.errored) c.errored++
+    if (t.pending) c.pending++
+    counts.set(t.taskId, c)
+  }
+  const changed = new Map(change?.tasks.map(t => [t.id, t]))
+  return tasks.map(task => {
+    const c = counts.get(task.id) ?? { errored: 0, pending: 0 }
+    const moved = changed.get(task.id)
+    // A task with nothing settled yet has no rate (its badge would read as a 0 % error).
+    const judged = task.total > 0
+    const cells = [
+      judged ? RESULT_EMOJI[task.badge] : c.pending ? '⏳' : RESULT_EMOJI.none,
+      escapeCell(taskName(task.name, task.id), MAX_TITLE),
+      judged ? rateCell(task.passRate, task.interval?.margin, task.interval) : '–',
+      `${formatCount(task.passed)}/${formatCount(task.total)}`,
+      testsCell(task.tests, c.errored, c.pending)
+    ]
+    if (change) cells.push(moved ? `${RESULT_EMOJI[moved.from]} → ${RESULT_EMOJI[moved.to]}` : '')
+    return { line: `| ${cells.join(' | ')} |`, failing: judged && task.badge !== 'success' }
+  })
+}
+
+/** One row per task, worst first; the change column only when there is a previous run. */
+export const tasksSection: Section = {
+  id: 'tasks',
+  prepare: ({ tasks, judgement, change }) =>
+    tableView({
+      header: change
+        ? '|  | Task | Pass rate | Evals | Tests | Change |\n|:-:|:--|--:|--:|--:|:-:|'
+        : '|  | Task | Pass rate | Evals | Tests |\n|:-:|:--|--:|--:|--:|',
+      columns: change ? 6 : 5,
+      rows: taskRows(tasks, judgement.judgedTests, change),
+      noun: 'task',
+      priorities: { passing: 20, failing: 60 }
+    })
+}
