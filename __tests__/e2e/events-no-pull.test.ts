@@ -11,7 +11,7 @@ import {
   statusesOf
 } from './reporting-support.js'
 
-// SPEC §7 Events without a pull request: the commit status, the job summary, the outputs and the issue.
+// Events without a pull request: the commit status, the job summary, the outputs and the issue.
 
 const QUEUE_SHA = '4'.repeat(40)
 const BRANCH_SHA = '5'.repeat(40)

@@ -10,7 +10,7 @@ import {
   statusesOf
 } from './reporting-support.js'
 
-// SPEC §7 Events, for the events that can have a pull request: which commit gets the status and which pull
+// Events that can have a pull request: which commit gets the status and which pull
 // request gets the comment.
 
 const MERGE_SHA = 'c'.repeat(40)

@@ -14,7 +14,7 @@ import {
   warningsOf
 } from './reporting-support.js'
 
-// SPEC §7 No write access: fork pull requests get a read-only token, and a job may lack `pull-requests: write`
+// No write access: fork pull requests get a read-only token, and a job may lack `pull-requests: write`
 // or `statuses: write`. Each missing permission is one warning naming it; the summary and outputs are still
 // written, and only quality decides the step.
 

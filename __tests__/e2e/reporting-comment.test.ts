@@ -18,7 +18,7 @@ import {
   type GateRun
 } from './reporting-support.js'
 
-// SPEC §7 Pull request comment and §2 `comment`: one sticky comment per comment-key, found on any page, only
+// The pull request comment and the `comment` input: one sticky comment per comment-key, found on any page, only
 // if a bot (or the token's own user) wrote it, updated in place, and the four comment modes.
 
 /** The default comment-key of the scene: `${GITHUB_WORKFLOW}/${GITHUB_JOB}`. */

@@ -17,7 +17,7 @@ import {
   warningsOf
 } from './reporting-support.js'
 
-// SPEC §7 GitHub Enterprise Server (calls to GITHUB_API_URL, links to GITHUB_SERVER_URL) and rate limits.
+// GitHub Enterprise Server (calls to GITHUB_API_URL, links to GITHUB_SERVER_URL) and rate limits.
 
 const GHES_SERVER = 'https://ghes.acme.example'
 

@@ -22,7 +22,7 @@ import {
   warningsOf
 } from './reporting-support.js'
 
-// SPEC §7 Commit status: `pending` with progress while waiting, then the final state; the description at most
+// The commit status: `pending` with progress while waiting, then the final state; the description at most
 // 140 characters; target_url the workflow run; the context from `status-context`.
 
 let scene: Scene | undefined

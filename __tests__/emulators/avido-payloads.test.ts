@@ -127,7 +127,7 @@ describe('every served payload parses against src/avido/schemas.ts', () => {
   })
 })
 
-/** Results shapes of CONTRACT.md §5.4, and verdicts consistent with the documented thresholds. */
+/** The results shape of each eval type, and verdicts consistent with the documented thresholds. */
 function checkEval(e: Eval): void {
   const r = e.results as Record<string, unknown> & Record<string, Record<string, unknown>>
   const score = e.score as number

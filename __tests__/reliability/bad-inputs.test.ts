@@ -3,7 +3,7 @@ import { INPUT_NAMES, type InputName } from '../../src/inputs/index.js'
 import { startScene, type Scene } from '../../emulators/scene.js'
 import { NODE20, NODE24, decodeCommand, errorLines, printed, runGate } from './support.js'
 
-// Every input of SPEC §2 with its wrong values: the step fails with one error line that names the input,
+// Every input of the action with its wrong values: the step fails with one error line that names the input,
 // before any request to Avido or GitHub.
 
 const UUID = '3c90c3cc-0d44-4b50-8888-8dd25736052a'

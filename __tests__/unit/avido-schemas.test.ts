@@ -10,7 +10,7 @@ import {
   TestSchema
 } from '../../src/avido/schemas.js'
 
-// Hand-written objects of every shape CONTRACT.md documents (§4, §5.3–5.4, §6.3, §9.3).
+// Hand-written objects of every shape the Avido API documents: list pages, tests, evals and their results, runs and issues.
 
 const T0 = '2025-03-01T10:00:00.000Z'
 const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`

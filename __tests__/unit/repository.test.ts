@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -91,6 +92,21 @@ describe('repository', () => {
   it('runs on node24 from dist/index.js', () => {
     const action = parse(read('action.yml')) as { runs: { using: string; main: string } }
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('cites only documents the repository holds', () => {
+    // Built from pieces so that this file does not match itself.
+    const outside = new RegExp(['SPEC ' + '\u00a7', 'SPEC' + '\\.md', 'CONTRACT' + '\\.md'].join('|'))
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' })
+      .split('\0')
+      .filter(path => path !== '' && !/^(node_modules|dist|tools)\//.test(path))
+      .filter(path => existsSync(join(REPO_ROOT, path)))
+    expect(tracked.length).toBeGreaterThan(50)
+    const citing = tracked.filter(path => {
+      const bytes = readFileSync(join(REPO_ROOT, path))
+      return !bytes.includes(0) && outside.test(bytes.toString('utf8'))
+    })
+    expect(citing).toEqual([])
   })
 })
 

@@ -197,7 +197,7 @@ function eventFacts(
   }
 }
 
-/** The GitHub side of the gate from the runner's environment and the event payload (SPEC §7 Events). */
+/** The GitHub side of the gate from the runner's environment and the event payload. */
 export function readGitHubContext(env: Record<string, string | undefined>, event: unknown): GateContext {
   const eventName = requireEnv(env, 'GITHUB_EVENT_NAME', 'run the action in a GitHub Actions workflow.')
   const repository = requireEnv(env, 'GITHUB_REPOSITORY', 'run the action in a GitHub Actions workflow.')

@@ -1,7 +1,7 @@
 import type { Eval } from '../avido/schemas.js'
 import { formatScore } from '../shared/format.js'
 
-// An eval's own explanation as plain text (CONTRACT.md §5.4: `results` depends on the eval type). Everything
+// An eval's own explanation as plain text (the shape of `results` depends on the eval type). Everything
 // is read defensively: `results` is an untyped record from Avido and any field may be missing or mistyped.
 // The text is untrusted and not escaped; the renderers escape and shorten it.
 

@@ -20,7 +20,7 @@ export interface WindowInputs {
   startedAt: number
 }
 
-/** SPEC §3: `since`, else the trigger time minus skew, else the workflow run's created_at, else start − 1 h. */
+/** The time window: `since`, else the trigger time minus skew, else the workflow run's created_at, else start − 1 h. */
 export function resolveWindow(inputs: WindowInputs): Window {
   if (inputs.since) return { start: inputs.since, source: 'since' }
   if (inputs.triggeredAt !== undefined) {

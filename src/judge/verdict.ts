@@ -6,7 +6,7 @@ export type Gate = 'pass' | 'fail'
 export interface TimeoutInfo {
   /** Tests still PENDING or IN_PROGRESS when the wait ended. */
   pendingTests: number
-  /** SPEC §2 `on-timeout`; `fail` (the default) fails the gate. */
+  /** The `on-timeout` input; `fail` (the default) fails the gate. */
   onTimeout?: 'fail' | 'judge'
 }
 
@@ -37,7 +37,7 @@ function qualityReason(j: Judgement): string {
   }
 }
 
-/** SPEC §5: the gate fails on the judged quality (`failsQuality`) or on a timeout with `on-timeout: fail`. */
+/** The gate fails on the judged quality (`failsQuality`) or on a timeout with `on-timeout: fail`. */
 export function verdictOf(judgement: Judgement, timedOut?: TimeoutInfo): Verdict {
   const timeoutFails = timedOut !== undefined && timedOut.onTimeout !== 'judge'
   const gate: Gate = judgement.failsQuality || timeoutFails ? 'fail' : 'pass'

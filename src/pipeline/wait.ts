@@ -59,7 +59,7 @@ interface Measurement {
 const UNSETTLED: TestFilters['status'] = ['PENDING', 'IN_PROGRESS']
 
 /**
- * Polls until at least `minTests` tests match and none is pending (SPEC §4). Without run ids a poll is two
+ * Polls until at least `minTests` tests match and none is pending. Without run ids a poll is two
  * count requests (`limit=1`), whatever the number of tests; the pages are read once, when the counts say
  * the run has settled.
  */

@@ -16,7 +16,7 @@ export interface CommentSituation {
 }
 
 /**
- * SPEC §2 `comment`. An existing comment is brought up to date in every mode but `off` (and, under
+ * What the `comment` input does to the sticky comment. An existing comment is brought up to date in every mode but `off` (and, under
  * `changes`, whenever what it shows would change), so a stale red comment never stays on a fixed PR.
  */
 export function commentAction(situation: CommentSituation): CommentAction {

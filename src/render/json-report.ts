@@ -4,7 +4,7 @@ import type { RateInterval, TaskChange } from '../stats/index.js'
 import type { Gate, TimeoutInfo, Verdict } from '../judge/verdict.js'
 import { verdictOf } from '../judge/verdict.js'
 
-// The machine-readable report (SPEC §8), written to $RUNNER_TEMP/avido-test-gate/report.json. It holds the
+// The machine-readable report, written to $RUNNER_TEMP/avido-test-gate/report.json. It holds the
 // whole run, explanations included, so that it is the full record when the comment had to be shortened.
 // A plain object: JSON.stringify handles 10,000 tests comfortably.
 
