@@ -65,6 +65,7 @@ describe.each(runtimesFor(false))('comparison with a baseline on $name', (runtim
     const [head] = checkRunsOn(scene)
     expect(head).toMatchObject({ status: 'completed', conclusion: 'success' })
     expect(head.output.text).toContain(RECORD_MARKER)
+    expect(head.output.text).toContain(`"sha":"${HEAD_SHA}"`)
     expect(pull.outputs['check-run-id']).toBe(String(head.id))
   })
 
@@ -119,6 +120,22 @@ describe.each(runtimesFor(false))('comparison with a baseline on $name', (runtim
     if (source) expect(run.outputs['change-margin']).toMatch(MARGIN)
     else
       expect(run.stdout).toContain('No settled scheduled or monitoring run of these tasks to compare with.')
+  })
+
+  it('auto falls back to the scheduled runs when no commit before the base holds a record', async () => {
+    scene = await startScene()
+    const [base] = scene.github.seed.commitChain(OWNER, REPO, { length: 3, branch: 'main' })
+    scene.avido.seed.scheduledRun({ taskIds: [TASK], createdAt: Date.now() - DAY_MS, testsPerTask: 10 })
+    const run = await runPull(runtime, scene, base, { tests: 10, passing: 10 }, { baseline: 'auto' })
+    expect(run.code).toBe(0)
+    expect(errorsOf(run)).toEqual([])
+    expect(warningsOf(run)).toEqual([])
+    expect(run.stdout).toContain(`No recorded result of this gate on the base commit ${base.slice(0, 7)}`)
+    expect(run.outputs).toMatchObject({
+      baseline: 'scheduled',
+      'baseline-pass-rate': '100.0',
+      'pass-rate-change': '0.0'
+    })
   })
 
   it('fails a significant regression with max-regression: one error naming the change and the baseline', async () => {
