@@ -56,7 +56,7 @@ describe('fileOrFindIssue', () => {
       title: 'Earlier gate issue',
       source: 'TEST',
       status: 'OPEN',
-      description: issueDescription(failing, subject, {}),
+      description: issueDescription(failing, subject, { commitUrl: 'https://github.example/c' }),
       createdAt: START - 3_600_000
     })
     for (let n = 0; n < 120; n++) {
