@@ -44,12 +44,22 @@ describe('npm run demo', () => {
       /Runtime {9}Node \d+\.\d+\.\d+ \((node24|node\d+ standing in for node24 \(.+\))\)\n/
     )
     expect(output).toMatch(/Poll \d+ \(\d+s\): 20\/20 settled, 0 pending\./)
-    expect(output).toContain('## 🔴 Avido test gate: 35.0% passed')
+    expect(output).toMatch(/## 🔴 Avido test gate: 35\.0%( ± \d+\.\d)? passed/)
     expect(output).toMatch(
       /Test gate: 35\.0% pass rate on acme\/support-bot PR #7\nsource TEST · priority HIGH · type BUG/
     )
     expect(output).toMatch(/result\s+error/)
     expect(output).toContain('demo-output/comment.html')
+    // main is gated first; its check run is the pull request's baseline, and the drop is significant.
+    expect(output).toMatch(/Check run "Avido test gate" on [0-9a-f]{7}: success, 87\.5% passed/)
+    expect(output).toMatch(/Against the base commit [0-9a-f]{7}: -52\.5 points \(95% CI/)
+    expect(output).toMatch(/\nbaseline +base-commit\n/)
+    expect(output).toMatch(/\nbaseline-pass-rate +87\.5\n/)
+    expect(output).toMatch(/\npass-rate-change +-52\.5\n/)
+    expect(output).toMatch(/\nchange-margin +\d+\.\d\n/)
+    expect(output).toMatch(/\nregressed +true\n/)
+    expect(output).toMatch(/Pass rate +35\.0% ± \d+\.\d\n/)
+    expect(output).toMatch(/Change +-52\.5 ± \d+\.\d points\nRegressed +true: a significant drop/)
   }
 
   it.each(['--help', '-h'])('prints the usage for %s and exits 0', async flag => {
@@ -75,11 +85,23 @@ describe('npm run demo', () => {
     expect(output).not.toMatch(/\n\s+at /)
   })
 
+  it('shows a drop within noise for warn, not a regression', async () => {
+    const warn = await runDemo(['--scenario', 'warn'])
+    expect(warn.code).toBe(0)
+    expect(warn.output).toMatch(/\nbaseline-pass-rate +70\.0\n/)
+    expect(warn.output).toMatch(/\npass-rate-change +-5\.0\n/)
+    expect(warn.output).toMatch(/\nregressed +false\n/)
+    expect(warn.output).toMatch(/Regressed +false: within noise \(a drop inside its margin\)/)
+  }, 60_000)
+
   it('passes the pass scenario without an issue and rejects an unknown one', async () => {
     const pass = await runDemo(['--scenario', 'pass'])
     expect(pass.code).toBe(0)
-    expect(pass.output).toContain('## 🟢 Avido test gate: 90.0% passed')
+    expect(pass.output).toMatch(/## 🟢 Avido test gate: 90\.0%( ± \d+\.\d)? passed/)
     expect(pass.output).toContain('No issue filed')
+    expect(pass.output).toMatch(/\nbaseline +base-commit\n/)
+    expect(pass.output).toMatch(/\npass-rate-change +\+2\.5\n/)
+    expect(pass.output).toMatch(/Regressed +false: within noise \(a rise inside its margin\)/)
     const unknown = await runDemo(['--scenario', 'maybe'])
     expect(unknown.code).toBe(2)
     expect(unknown.output).toContain('error: --scenario must be one of pass, warn, fail, not "maybe"')
