@@ -207,3 +207,33 @@ describe('payload faults', () => {
     expect((await list()).status).toBe(200)
   })
 })
+
+describe('envelope and body faults', () => {
+  it.each([
+    ['totalCount', { totalCount: 30 }],
+    ['noTotals', { skip: 0, limit: 25 }],
+    ['empty', {}],
+    ['absent', undefined]
+  ] as const)('reshapes the list envelope as %s, rows untouched', async (shape, pagination) => {
+    emulator.inject('GET /v0/tests', { kind: 'envelope', shape })
+    const res = await list()
+    expect(res.json.data).toHaveLength(25)
+    expect(res.json.pagination).toEqual(pagination)
+    expect('pagination' in res.json).toBe(pagination !== undefined)
+    expect((await list()).json.pagination.total).toBe(30)
+  })
+
+  it('refuses an envelope fault on a route that is not a list', () => {
+    expect(() => emulator.inject('POST /v0/issues', { kind: 'envelope', shape: 'absent' })).toThrow(
+      /needs a list route/
+    )
+  })
+
+  it('sends half the body, then the rest after the delay', async () => {
+    emulator.inject('GET /v0/tests', { kind: 'slowBody', ms: 300 })
+    const started = Date.now()
+    const res = await list()
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
+    expect(res.json.data).toHaveLength(25)
+  })
+})
