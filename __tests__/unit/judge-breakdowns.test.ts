@@ -50,8 +50,21 @@ describe('judgeRun breakdowns', () => {
   ]
   const judgement = judge(specs)
 
+  /** The counts of each row; its sums and interval are checked on their own below. */
+  const counts = (rows: typeof judgement.tasks) =>
+    rows.map(({ sums: _sums, interval: _interval, ...row }) => row)
+
+  it('gives every row running sums and an interval that agree with its counts', () => {
+    for (const row of [...judgement.tasks, ...judgement.evalDefinitions]) {
+      expect(row.sums).toMatchObject({ tests: row.tests, evals: row.total, passed: row.passed })
+      expect(row.interval.rate).toBeCloseTo(row.passRate, 9)
+      expect(row.interval.method === 'none').toBe(row.tests < 2)
+    }
+    expect(judgement.sums).toMatchObject({ evals: judgement.total, passed: judgement.passed })
+  })
+
   it('aggregates per task, worst first, then by name', () => {
-    expect(judgement.tasks).toEqual([
+    expect(counts(judgement.tasks)).toEqual([
       {
         id: 'task-billing',
         name: 'Billing',
@@ -96,7 +109,7 @@ describe('judgeRun breakdowns', () => {
   })
 
   it('aggregates per eval definition from the evals, counting an errored test’s evals as failed', () => {
-    expect(judgement.evalDefinitions).toEqual([
+    expect(counts(judgement.evalDefinitions)).toEqual([
       {
         id: 'def-match',
         name: 'Exact answer',

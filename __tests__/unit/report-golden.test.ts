@@ -7,6 +7,8 @@ import type { HiddenData } from '../../src/render/hidden-data.js'
 import { nextHiddenData } from '../../src/render/hidden-data.js'
 import type { ReportInput } from '../../src/render/markdown.js'
 import { COMMENT_MAX_LENGTH, SUMMARY_MAX_BYTES, renderReport } from '../../src/render/markdown.js'
+import { compareWithBaseline, type Baseline } from '../../src/judge/baseline.js'
+import { baselineView } from '../../src/render/baseline-view.js'
 import type { EvalSpec, TaskSpec } from './report-fixtures.js'
 import { GENERATED_AT, KEY, SHA, makeJudgement, reportInput, uuid } from './report-fixtures.js'
 
@@ -94,7 +96,62 @@ function scenario(
   return reportInput(judgement, { ...rest, previous, hiddenData })
 }
 
+/** A run compared with the record of its base commit, made by the real judge and comparison. */
+function compared(head: TaskSpec[], base: TaskSpec[], maxRegression?: number): ReportInput {
+  const input = scenario(head)
+  const before = makeJudgement(base)
+  const baseline: Baseline = {
+    source: 'base-commit',
+    sha: 'b'.repeat(40),
+    measuredAt: '2026-11-22T08:30:00.000Z',
+    scope: { taskIds: [], evalDefinitionIds: [], experimentVariantIds: [], runTypes: [] },
+    overall: before.sums,
+    tasks: new Map(before.tasks.map(t => [t.id, t.sums])),
+    evalDefinitions: new Map(before.evalDefinitions.map(d => [d.id, d.sums]))
+  }
+  const result = compareWithBaseline(input.judgement, baseline, {
+    scope: baseline.scope as NonNullable<Baseline['scope']>,
+    maxRegression
+  })
+  return {
+    ...input,
+    baseline: baselineView(result, input.judgement, {
+      serverUrl: 'https://github.com',
+      owner: 'acme',
+      repo: 'support-bot'
+    })
+  }
+}
+
+/** `n` tests of a task, each with the given evals. */
+const tests = (n: number, evals: EvalSpec[]) => Array.from({ length: n }, () => ({ evals }))
+
 const scenarios: Record<string, ReportInput> = {
+  // Refunds fell from 10/10 tests passing to 3/10: a significant drop; greetings moved within noise; a new task.
+  'baseline-regression': compared(
+    [
+      { title: 'Refund request', tests: [...tests(3, passes(3)), ...tests(7, [...passes(1), tone, facts])] },
+      {
+        title: 'Greeting',
+        tests: [
+          ...tests(5, passes(2, 'NATURALNESS')),
+          ...tests(1, [
+            pass('Naturalness 1', 'NATURALNESS'),
+            { ...tone, type: 'NATURALNESS', name: 'Naturalness 2' }
+          ])
+        ]
+      },
+      { title: 'Order status', tests: tests(4, [...passes(2), orderId]) },
+      { title: 'Escalate to a human', tests: tests(3, passes(3)) }
+    ],
+    [
+      { title: 'Refund request', tests: tests(10, passes(3)) },
+      { title: 'Greeting', tests: tests(6, passes(2, 'NATURALNESS')) },
+      { title: 'Order status', tests: tests(4, [...passes(2), orderId]) }
+    ],
+    5
+  ),
+
   // 33/40 evals: a first run that passes, with a few failures to look at.
   success: scenario([
     {

@@ -51,7 +51,7 @@ describe('buildJsonReport', () => {
       issue: { id: 'iss-1', status: 'existing' }
     })
     expect(report).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       generatedAt: GENERATED_AT,
       repository: 'acme/bot',
       sha: SHA,
@@ -181,8 +181,19 @@ describe('buildOutputs', () => {
       'issue-id': 'iss-1',
       'comment-id': '123',
       'comment-url': 'https://github.com/acme/bot/pull/7#issuecomment-123',
-      'report-path': '/tmp/avido-test-gate/report.json'
+      'report-path': '/tmp/avido-test-gate/report.json',
+      'pass-rate-margin': outputs['pass-rate-margin'],
+      baseline: '',
+      'baseline-pass-rate': '',
+      'pass-rate-change': '',
+      'change-margin': '',
+      regressed: 'false',
+      'check-run-id': '',
+      'check-run-url': ''
     })
+    // Two tests of 2/2 and 0/1 passed: the margin is wide, and never shown past 100 points.
+    expect(Number(outputs['pass-rate-margin'])).toBeGreaterThan(0)
+    expect(Number(outputs['pass-rate-margin'])).toBeLessThanOrEqual(100)
     const actionYml = readFileSync(fileURLToPath(new URL('../../action.yml', import.meta.url)), 'utf8')
     const declared = [
       ...actionYml

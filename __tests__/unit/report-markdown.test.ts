@@ -78,7 +78,9 @@ describe('renderReport content', () => {
     expect(isDefaultLookingKey('CI/gate')).toBe(true)
     expect(isDefaultLookingKey('CI/gate/gpt-4o')).toBe(false)
     const keyed = renderReport(reportInput(j, { commentKey: 'CI/gate/@octocat <b>' }), COMMENT)
-    expect(keyed).toContain('## 🔴 Avido test gate (CI/gate/@&#8203;octocat &lt;b&gt;): 50.0% (0.0–100.0) passed')
+    expect(keyed).toContain(
+      '## 🔴 Avido test gate (CI/gate/@&#8203;octocat &lt;b&gt;): 50.0% (0.0–100.0) passed'
+    )
     expect(comment).toContain('## 🔴 Avido test gate: ')
   })
 

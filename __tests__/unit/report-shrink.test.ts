@@ -17,7 +17,8 @@ const LIMITS: Record<Target, number> = {
   'check-run': CHECK_RUN_MAX_LENGTH
 }
 const TARGETS = Object.keys(LIMITS) as Target[]
-const size = (target: Target, s: string) => (target === 'summary' ? bytes(s) : s.length)
+// A comment counts UTF-16 units; a summary and a check run count UTF-8 bytes (GitHub refuses either past its limit).
+const size = (target: Target, s: string) => (target === 'comment' ? s.length : bytes(s))
 const opts = (target: Target, maxLength = LIMITS[target]): RenderOptions => ({ target, maxLength })
 
 /** 20 tasks of 3 tests; every test passes `Always`; the odd tasks fail `Eval 1` and `Eval 2`, for varied reasons. */

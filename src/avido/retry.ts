@@ -1,20 +1,13 @@
 // Retry rules of the official Avido SDK: which answers are worth another attempt and how
 // long to wait before it. Pure: time and randomness are passed in.
 
-/** Headers as undici returns them (lower-case names), or a WHATWG Headers object. */
-export type HeaderSource =
-  Record<string, string | string[] | undefined> | { get(name: string): string | null }
+import { headerValue, serverWaitMs, type HeaderSource } from '../shared/retry-after.js'
+
+export { headerValue, serverWaitMs, type HeaderSource }
 
 const INITIAL_DELAY_MS = 500
 const MAX_BACKOFF_MS = 8_000
 const MAX_SERVER_WAIT_MS = 60_000
-
-export function headerValue(headers: HeaderSource | undefined, name: string): string | undefined {
-  if (!headers) return undefined
-  if (typeof headers.get === 'function') return headers.get(name) ?? undefined
-  const value = (headers as Record<string, string | string[] | undefined>)[name.toLowerCase()]
-  return Array.isArray(value) ? value[0] : value
-}
 
 /** 408, 409, 429 and every 5xx are retried; other answers (400, 401, 403, 404, 422, …) are final. */
 export function isRetryableStatus(status: number): boolean {
@@ -27,21 +20,6 @@ export function shouldRetryResponse(status: number, headers?: HeaderSource): boo
   if (override === 'true') return true
   if (override === 'false') return false
   return isRetryableStatus(status)
-}
-
-/**
- * The wait the server asks for, in ms: `retry-after-ms` first, then `Retry-After` as seconds (may be a
- * float) or as an HTTP date taken relative to `now`. Undefined when absent or unreadable.
- */
-export function serverWaitMs(headers: HeaderSource | undefined, now: number): number | undefined {
-  const ms = parseNumber(headerValue(headers, 'retry-after-ms'))
-  if (ms !== undefined) return ms
-  const retryAfter = headerValue(headers, 'retry-after')?.trim()
-  if (!retryAfter) return undefined
-  const seconds = parseNumber(retryAfter)
-  if (seconds !== undefined) return seconds * 1000
-  const date = Date.parse(retryAfter)
-  return Number.isNaN(date) ? undefined : date - now
 }
 
 /**
@@ -73,12 +51,4 @@ export function retryDelayMs(
 export function hasServerWait(headers: HeaderSource | undefined, now: number): boolean {
   const wait = serverWaitMs(headers, now)
   return wait !== undefined && wait >= 0
-}
-
-function parseNumber(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined
-  const trimmed = value.trim()
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(trimmed)) return undefined
-  const parsed = Number(trimmed)
-  return Number.isFinite(parsed) ? parsed : undefined
 }

@@ -1,6 +1,6 @@
 import type { Octokit, OctokitOptions } from '@octokit/core'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { serverWaitMs, type HeaderSource } from '../avido/retry.js'
+import { serverWaitMs, type HeaderSource } from '../shared/retry-after.js'
 
 /** Answers worth no retry: refusals, and rate limits, which the throttling plugin waits out. */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451]

@@ -10,6 +10,7 @@ import {
 } from '../render/markdown.js'
 import { encodeRecord, recordOf } from '../render/record.js'
 import { measuredScope } from './baseline.js'
+import { baselineView } from '../render/baseline-view.js'
 import { finalDescription, timeoutDescription } from '../render/status-text.js'
 import type { GateDeps } from './deps.js'
 import type { IssueReport } from './issue.js'
@@ -50,7 +51,9 @@ export function renderRun(
     pr.number === undefined
       ? undefined
       : `${context.serverUrl}/${context.owner}/${context.repo}/pull/${pr.number}`
+  const baseline = judged.compared && baselineView(judged.compared, judgement, context)
   const reportInput: ReportInput = {
+    ...(baseline ? { baseline } : {}),
     judgement,
     commentKey: config.commentKey,
     repo: { owner: context.owner, name: context.repo },

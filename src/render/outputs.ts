@@ -21,7 +21,9 @@ export function emptyOutputs(): Record<OutputName, string> {
 
 /** Every output of a judged run. */
 export function buildOutputs(judgement: Judgement, extra: OutputExtras): Record<OutputName, string> {
-  const margin = judgement.result === 'none' ? undefined : judgement.interval.margin
+  // Past 100 points a margin says only "anything is possible"; the interval's bounds stay within 0–100 %.
+  const raw = judgement.result === 'none' ? undefined : judgement.interval.margin
+  const margin = raw === undefined ? undefined : Math.min(100, raw)
   const comparison = extra.compared?.comparison
   const changed = comparison?.change !== undefined
   return {

@@ -7,7 +7,8 @@ import type { RateBounds, RowData, Rendered, SectionView } from './types.js'
 /** A margin in points with one decimal (`6.1`); '' when there is none or it is not a usable number. */
 export function formatMargin(margin: number | undefined): string {
   if (margin === undefined || !Number.isFinite(margin) || margin < 0) return ''
-  return (Math.round(Number((margin * 10).toPrecision(12))) / 10).toFixed(1)
+  // Rates and their changes lie within 100 points: a wider margin only says that anything is possible.
+  return (Math.round(Number((Math.min(100, margin) * 10).toPrecision(12))) / 10).toFixed(1)
 }
 
 /**

@@ -45,7 +45,8 @@ export const TARGETS: Record<Target, TargetSpec> = {
     fullReport: () => `in ${JSON_REPORT}`
   },
   'check-run': {
-    measure: units,
+    // GitHub counts a check run's summary in characters and refuses it over as many UTF-8 bytes as well.
+    measure: text => Buffer.byteLength(text, 'utf8'),
     hidden: false,
     prLink: true,
     keyInFooter: false,

@@ -45,6 +45,23 @@ export interface BaselineView {
   significant: boolean
   /** Only when not significant: the drop this run could detect with 80 % power, points. */
   minimumDetectableDrop?: number
+  /** The baseline was measured with other filters: only the shared tasks are compared. */
+  scopeDiffers?: boolean
+  /** Names of the tasks only in this run, and only in the baseline: listed, not compared. */
+  onlyInRun?: string[]
+  onlyInBaseline?: string[]
+  /** Per task and per eval definition (by id): the baseline's rate and the change. */
+  tasks?: ReadonlyMap<string, RowChange>
+  evalDefinitions?: ReadonlyMap<string, RowChange>
+}
+
+/** One row's change against the baseline. */
+export interface RowChange {
+  baseRate: number
+  change: number
+  margin?: number
+  /** After Holm's correction over the rows compared. */
+  significant: boolean
 }
 
 export interface ReportInput {

@@ -1,7 +1,9 @@
 import { formatRate } from '../../../shared/format.js'
 import { escapeInline } from '../../escape.js'
 import { fixed, formatMargin, link } from '../cells.js'
-import type { BaselineView, Section } from '../types.js'
+import type { BaselineView, RowChange, Section } from '../types.js'
+
+const MAX_LISTED = 5
 
 /** `▼ 4.0 ± 3.1 points`; the sign of a change as shown (one decimal). */
 function changeText(change: number, margin: number | undefined): string {
@@ -26,8 +28,39 @@ export function comparisonLine(b: BaselineView): string {
   return `**Compared with ${what}:** ${changeText(b.change, b.margin)}${rates}, ${noise}${detectable}`
 }
 
+function listed(names: string[]): string {
+  const shown = names.slice(0, MAX_LISTED).map(name => escapeInline(name, 60))
+  if (names.length > shown.length) shown.push(`and ${names.length - shown.length} more`)
+  return shown.join(', ')
+}
+
+/** What was not compared: other filters, and tasks on one side only. */
+export function scopeLine(b: BaselineView): string | undefined {
+  const parts: string[] = []
+  if (b.scopeDiffers)
+    parts.push('the baseline was measured with other filters, so only the tasks both share are compared')
+  if (b.onlyInRun?.length) parts.push(`only in this run: ${listed(b.onlyInRun)}`)
+  if (b.onlyInBaseline?.length) parts.push(`only in the baseline: ${listed(b.onlyInBaseline)}`)
+  return parts.length ? `<sub>Not compared: ${parts.join('; ')}.</sub>` : undefined
+}
+
+/** A table cell: `▼ 46.7 ± 36.5` when the change is significant, `-8.3 ± 52.7 (noise)` when it is not. */
+export function rowChangeCell(row: RowChange | undefined): string {
+  if (!row) return '–'
+  const shown = Math.round(row.change * 10) / 10
+  const m = formatMargin(row.margin)
+  const size = `${Math.abs(shown).toFixed(1)}${m ? ` ± ${m}` : ''}`
+  if (row.significant && shown !== 0) return `${shown > 0 ? '▲' : '▼'} ${size}`
+  return `${shown > 0 ? '+' : shown < 0 ? '−' : ''}${size} (noise)`
+}
+
 /** The comparison with the baseline; nothing when the run has no baseline. */
 export const comparisonSection: Section = {
   id: 'comparison',
-  prepare: ({ input }) => fixed(input.baseline && comparisonLine(input.baseline))
+  prepare: ({ input }) => {
+    const b = input.baseline
+    if (!b) return fixed(undefined)
+    const scope = scopeLine(b)
+    return fixed(scope ? `${comparisonLine(b)}\n\n${scope}` : comparisonLine(b))
+  }
 }

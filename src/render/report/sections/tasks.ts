@@ -1,10 +1,11 @@
-import { RESULT_EMOJI, formatCount } from '../../../shared/format.js'
+import { RESULT_EMOJI, formatCount, formatRate } from '../../../shared/format.js'
 import type { JudgedTest } from '../../../judge/types.js'
 import { escapeCell } from '../../escape.js'
 import type { Change } from '../../trend.js'
 import { rateCell, taskName } from '../cells.js'
 import { tableView, type TableRow } from '../table.js'
-import type { RowData, Section } from '../types.js'
+import type { RowChange, RowData, Section } from '../types.js'
+import { rowChangeCell } from './comparison.js'
 
 const MAX_TITLE = 100
 
@@ -18,7 +19,12 @@ function testsCell(tests: number, errored: number, pending: number): string {
   return formatCount(tests) + (extra ? ` (${extra})` : '')
 }
 
-export function taskRows(tasks: RowData[], tests: JudgedTest[], change: Change | undefined): TableRow[] {
+export function taskRows(
+  tasks: RowData[],
+  tests: JudgedTest[],
+  change: Change | undefined,
+  baseline?: ReadonlyMap<string, RowChange>
+): TableRow[] {
   const counts = new Map<string, { errored: number; pending: number }>()
   for (const t of tests) {
     const c = counts.get(t.taskId) ?? { errored: 0, pending: 0 }
@@ -39,6 +45,10 @@ export function taskRows(tasks: RowData[], tests: JudgedTest[], change: Change |
       `${formatCount(task.passed)}/${formatCount(task.total)}`,
       testsCell(task.tests, c.errored, c.pending)
     ]
+    if (baseline) {
+      const row = baseline.get(task.id)
+      cells.splice(3, 0, row ? `${formatRate(row.baseRate)}%` : '–', rowChangeCell(row))
+    }
     if (change) cells.push(moved ? `${RESULT_EMOJI[moved.from]} → ${RESULT_EMOJI[moved.to]}` : '')
     return { line: `| ${cells.join(' | ')} |`, failing: judged && task.badge !== 'success' }
   })
@@ -47,14 +57,27 @@ export function taskRows(tasks: RowData[], tests: JudgedTest[], change: Change |
 /** One row per task, worst first; the change column only when there is a previous run. */
 export const tasksSection: Section = {
   id: 'tasks',
-  prepare: ({ tasks, judgement, change }) =>
-    tableView({
-      header: change
-        ? '|  | Task | Pass rate | Evals | Tests | Change |\n|:-:|:--|--:|--:|--:|:-:|'
-        : '|  | Task | Pass rate | Evals | Tests |\n|:-:|:--|--:|--:|--:|',
-      columns: change ? 6 : 5,
-      rows: taskRows(tasks, judgement.judgedTests, change),
+  prepare: ({ tasks, judgement, change, input }) => {
+    const baseline = input.baseline?.tasks
+    const names = [
+      '',
+      'Task',
+      'Pass rate',
+      ...(baseline ? ['Baseline', 'vs baseline'] : []),
+      'Evals',
+      'Tests'
+    ]
+    const aligns = [':-:', ':--', '--:', ...(baseline ? ['--:', '--:'] : []), '--:', '--:']
+    if (change) {
+      names.push('Badge change')
+      aligns.push(':-:')
+    }
+    return tableView({
+      header: `| ${names.join(' | ')} |\n|${aligns.join('|')}|`,
+      columns: names.length,
+      rows: taskRows(tasks, judgement.judgedTests, change, baseline),
       noun: 'task',
       priorities: { passing: 20, failing: 60 }
     })
+  }
 }
