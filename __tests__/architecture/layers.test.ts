@@ -44,7 +44,8 @@ function partOf(file: string): string {
   return rest.length ? first : first.replace(/\.ts$/, '')
 }
 
-const IMPORT = /(import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g
+const IMPORT =
+  /(import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g
 
 export function importEdges(files: string[]): Edge[] {
   return files.flatMap(file => {
@@ -77,10 +78,19 @@ const edges = importEdges(sourceFiles(SRC))
 
 describe('the parts of src/', () => {
   it('finds a circle when there is one, and none in a chain', () => {
-    expect(circles([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }])).toEqual([
-      'a → b → c → a'
-    ])
-    expect(circles([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }])).toEqual([])
+    expect(
+      circles([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'c', to: 'a' }
+      ])
+    ).toEqual(['a → b → c → a'])
+    expect(
+      circles([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' }
+      ])
+    ).toEqual([])
   })
 
   it('import each other without any circle', () => {
