@@ -104,7 +104,7 @@ try {
   scene.avido.seed.demoApplication(scenario)
   heading(`Action log · pull request #${PR_NUMBER}: compared with main`)
   const result = await runGate({
-    inputs: scene.inputs({ 'poll-interval': '1s', timeout: '2m' }),
+    inputs: scene.inputs({ 'poll-interval': '1s', timeout: '2m', baseline: 'auto' }),
     eventName: 'pull_request',
     event: pullRequestOnto(scene, main.sha),
     env: scene.env()

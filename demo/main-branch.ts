@@ -43,7 +43,12 @@ export function seedMainBranch(scene: Scene, scenario: Scenario): MainBranch {
     sha,
     testCount: base.testIds.length,
     run: {
-      inputs: scene.inputs({ 'poll-interval': '1s', timeout: '2m', 'status-check': 'check-run' }),
+      inputs: scene.inputs({
+        'poll-interval': '1s',
+        timeout: '2m',
+        'status-check': 'check-run',
+        baseline: 'auto'
+      }),
       eventName: 'push',
       event: {
         ref: 'refs/heads/main',

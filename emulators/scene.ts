@@ -66,8 +66,10 @@ export async function startScene(options: SceneOptions = {}): Promise<Scene> {
       'github-token': GITHUB_TOKEN,
       'poll-interval': '500ms',
       timeout: '30s',
-      // Both kinds of status check, so that every suite sees the check run and the commit status.
+      // Both kinds of status check, so that every suite sees the check run and the commit status; no baseline,
+      // so that a suite counts only its own requests (the comparison suites ask for one).
       'status-check': 'both',
+      baseline: 'none',
       ...extra
     }),
     env: extra => ({

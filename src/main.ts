@@ -109,6 +109,7 @@ async function gate(secrets: string[], log: GateLog, reportPath: string): Promis
       await avido.close()
     }
   } catch (error) {
-    return abortedOutcome(describeFault(error))
+    // A bad input or event stops the step before anything was decided: no output is set.
+    return { ...abortedOutcome(describeFault(error)), outputs: {} }
   }
 }

@@ -22,26 +22,31 @@ export function measuredScope(config: GateDeps['config']): MeasuredScope {
   }
 }
 
+export interface BaselineLookup {
+  baseline?: Baseline
+  /** Why no baseline could be read, for one warning once the run is judged (not when the gate stops before). */
+  problem?: string
+}
+
 /**
  * The baseline the run is compared with (`baseline` input): the record on the base commit or its nearest
  * first-parent ancestor, else Avido's latest scheduled runs of the same tasks. Looked up while the run is
- * waited for. It never throws: a baseline that cannot be read is one warning, and the run is judged alone.
+ * waited for. It never throws: a baseline that cannot be read is a problem to warn about, and the run is
+ * judged alone.
  */
-export async function findBaseline(deps: GateDeps, scope: Scope): Promise<Baseline | undefined> {
-  const { config, log } = deps
-  if (config.baseline === 'none') return undefined
+export async function findBaseline(deps: GateDeps, scope: Scope): Promise<BaselineLookup> {
+  const { config } = deps
+  if (config.baseline === 'none') return {}
   try {
     if (config.baseline !== 'scheduled') {
       const recorded = await recordOnBaseCommit(deps)
-      if (recorded || config.baseline === 'base-commit') return recorded
+      if (recorded || config.baseline === 'base-commit') return { baseline: recorded }
     }
-    return await scheduledBaseline(deps, scope)
+    return { baseline: await scheduledBaseline(deps, scope) }
   } catch (error) {
-    log.warning(
-      `Could not read the baseline to compare with (${describeFault(error)}); the run is judged without one.`,
-      'Avido test gate: baseline'
-    )
-    return undefined
+    return {
+      problem: `Could not read the baseline to compare with (${describeFault(error)}); the run is judged without one.`
+    }
   }
 }
 

@@ -35,7 +35,11 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
     // The baseline is looked up while the run is waited for, so it adds nothing once the run has settled.
     const baseline = findBaseline(deps, scope)
     const waited = await log.group('3. Waiting for Avido', () => waitForTests(deps, scope, check, deadline))
-    const judged = await log.group('4. Judging', async () => judgeWaitedRun(deps, waited, await baseline))
+    const judged = await log.group('4. Judging', async () => {
+      const { baseline: found, problem } = await baseline
+      if (problem) log.warning(problem, 'Avido test gate: baseline')
+      return judgeWaitedRun(deps, waited, found)
+    })
     const issue = await log.group('5. Avido issue', () => reportIssue(deps, judged, pr))
     const rendered = renderRun(deps, judged, pr, issue, scope)
     forDelivery()
