@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { judgeRun } from '../../src/judge/judge.js'
+import { judgeRun } from './judge-fixtures.js'
 import { DEFAULTS, judge, makeTest, type Spec } from './judge-fixtures.js'
 
 describe('judgeRun breakdowns', () => {

@@ -1,7 +1,7 @@
 // Builders for run-level judging tests: a test is described by its task, status and eval outcomes.
 import type { Eval, Test, TestStatus } from '../../src/avido/schemas.js'
-import { judgeRun } from '../../src/judge/judge.js'
-import type { FailOn, Thresholds } from '../../src/judge/types.js'
+import { judgeTest, summarizeRun } from '../../src/judge/judge.js'
+import type { FailOn, Judgement, Thresholds } from '../../src/judge/types.js'
 
 export const DEFAULTS: Thresholds = { warning: 75, error: 50 }
 export const DEFINITIONS = {
@@ -55,3 +55,11 @@ export function makeTest(spec: Spec): Test {
 
 export const judge = (specs: Spec[], failOn: FailOn = 'error', thresholds = DEFAULTS) =>
   judgeRun(specs.map(makeTest), { thresholds, failOn })
+
+/** A whole run judged at once, as the gate does page by page: `summarizeRun` over each test's `judgeTest`. */
+export function judgeRun(tests: Test[], options: { thresholds: Thresholds; failOn: FailOn }): Judgement {
+  return summarizeRun(
+    tests.map(test => judgeTest(test, options.thresholds)),
+    options
+  )
+}

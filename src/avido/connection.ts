@@ -1,18 +1,14 @@
 import type { Dispatcher } from 'undici'
 import { proxyAwareDispatcher } from '../proxy.js'
+import { checkBaseUrl } from '../shared/base-url.js'
 import { cleanServerText } from './errors.js'
 
+/** The base URL without trailing slashes, held to the gate's one base-URL rule. */
 export function normaliseBaseUrl(baseUrl: string): string {
-  let url: URL
-  try {
-    url = new URL(baseUrl)
-  } catch {
-    throw new TypeError(`Avido base URL is not a URL: "${cleanServerText(baseUrl, 200)}"`)
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`Avido base URL must use https or http (got ${url.protocol})`)
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+  const { url, shown, problems } = checkBaseUrl(baseUrl)
+  if (problems.length)
+    throw new TypeError(`Avido base URL ${cleanServerText(shown, 200)} ${problems.join(', ')}`)
+  return url
 }
 
 export function defaultDispatcher(): Dispatcher {

@@ -75,24 +75,9 @@ export function judgeTest(
   }
 }
 
-export interface JudgeOptions {
-  thresholds: Thresholds
-  failOn: FailOn
-  /** Plain-text explanation of an eval's outcome (its analysis or reason); empty by default. */
-  explain?: (evaluation: Eval) => string
-}
-
 export function failsQualityFor(result: Judgement['result'], failOn: FailOn): boolean {
   if (result === 'none' || failOn === 'never') return false
   return result === 'error' || (failOn === 'warning' && result === 'warning')
-}
-
-/** Judges the run in one pass over its tests: `summarizeRun` over each test's `judgeTest`. */
-export function judgeRun(tests: Test[], options: JudgeOptions): Judgement {
-  return summarizeRun(
-    tests.map(test => judgeTest(test, options.thresholds, options.explain)),
-    options
-  )
 }
 
 /**
@@ -105,7 +90,7 @@ export function judgeRun(tests: Test[], options: JudgeOptions): Judgement {
  */
 export function summarizeRun(
   judgedTests: JudgedTest[],
-  options: Pick<JudgeOptions, 'thresholds' | 'failOn'>
+  options: { thresholds: Thresholds; failOn: FailOn }
 ): Judgement {
   const { thresholds, failOn } = options
   const tasks = new Map<string, Tally>()
