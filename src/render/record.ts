@@ -68,8 +68,11 @@ export function recordOf(
   }
 }
 
-/** The record as an HTML comment; eval definitions are left out if the tasks alone just fit. */
-export function encodeRecord(record: GateRecord): string {
+/**
+ * The record as an HTML comment; eval definitions are left out when only the tasks fit, and undefined when
+ * even they do not (about 1,000 tasks): GitHub would refuse the whole check run for it.
+ */
+export function encodeRecord(record: GateRecord): string | undefined {
   const encode = (withDefinitions: boolean) => {
     const json = JSON.stringify({
       v: RECORD_VERSION,
@@ -87,7 +90,9 @@ export function encodeRecord(record: GateRecord): string {
     return `<!-- ${MARKER} ${json.replace(/-/g, '\\u002d').replace(/>/g, '\\u003e')} -->`
   }
   const full = encode(true)
-  return full.length <= MAX_RECORD_LENGTH ? full : encode(false)
+  if (full.length <= MAX_RECORD_LENGTH) return full
+  const tasksOnly = encode(false)
+  return tasksOnly.length <= MAX_RECORD_LENGTH ? tasksOnly : undefined
 }
 
 /**
