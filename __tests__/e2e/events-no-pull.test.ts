@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Runtime } from '../../emulators/runner/run-action.js'
 import { OWNER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
 import {
+  checkRunsOf,
   errorsOf,
   githubCalls,
   prComments,
@@ -11,13 +12,17 @@ import {
   statusesOf
 } from './reporting-support.js'
 
-// Events without a pull request: the commit status, the job summary, the outputs and the issue.
+// Events without a pull request: the status check (check run and commit status), the job summary, the outputs
+// and the issue.
 
 const QUEUE_SHA = '4'.repeat(40)
 const BRANCH_SHA = '5'.repeat(40)
-const ONLY_RUN_AND_STATUSES = [
-  'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
+/** The status check opened first, the workflow run read for the window, then the status check closed. */
+const ONLY_RUN_AND_STATUS_CHECK = [
+  'POST /repos/{owner}/{repo}/check-runs',
   'POST /repos/{owner}/{repo}/statuses/{sha}',
+  'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
+  'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
   'POST /repos/{owner}/{repo}/statuses/{sha}'
 ]
 
@@ -46,16 +51,19 @@ describe.each(runtimesFor(false))('merge_group on $name', (runtime: Runtime) => 
       env: { GITHUB_SHA: QUEUE_SHA }
     })
     expect(run.code).toBe(0)
-    expect(githubCalls(scene)).toEqual(ONLY_RUN_AND_STATUSES)
+    expect(githubCalls(scene)).toEqual(ONLY_RUN_AND_STATUS_CHECK)
     expect(scene.github.requests.every(request => request.status < 300)).toBe(true)
     expect(statusesOf(scene, QUEUE_SHA).map(s => s.state)).toEqual(['pending', 'success'])
+    const checkRuns = checkRunsOf(scene, QUEUE_SHA)
+    expect(checkRuns).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'success' })])
     expect(prComments(scene)).toHaveLength(0)
     expect(run.stdout).toContain('No pull request for this merge_group event.')
     expect(run.outputs).toMatchObject({
       result: 'success',
       gate: 'pass',
       'comment-id': '',
-      'comment-url': ''
+      'comment-url': '',
+      'check-run-id': String(checkRuns[0]!['id'])
     })
     expect(run.summary).toContain('100.0%')
   })
@@ -78,8 +86,10 @@ describe.each(runtimesFor(true))('schedule and workflow_dispatch on $name', (run
     const run = await runGateAction(runtime, scene, { eventName, event, env: { GITHUB_SHA: BRANCH_SHA } })
     expect(run.code).toBe(1)
     expect(errorsOf(run)).toHaveLength(1)
-    expect(githubCalls(scene)).toEqual(ONLY_RUN_AND_STATUSES)
+    expect(githubCalls(scene)).toEqual(ONLY_RUN_AND_STATUS_CHECK)
     expect(statusesOf(scene, BRANCH_SHA).map(s => s.state)).toEqual(['pending', 'failure'])
+    const checkRuns = checkRunsOf(scene, BRANCH_SHA)
+    expect(checkRuns).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'failure' })])
     expect(prComments(scene)).toHaveLength(0)
 
     expect(scene.avido.issues).toHaveLength(1)
@@ -93,11 +103,12 @@ describe.each(runtimesFor(true))('schedule and workflow_dispatch on $name', (run
       passed: '3',
       total: '10',
       'issue-id': issue.id,
-      'comment-id': ''
+      'comment-id': '',
+      'check-run-id': String(checkRuns[0]!['id'])
     })
     expect(run.summary).toContain('30.0%')
     expect(run.summary).toContain(issue.id)
     const report = JSON.parse(run.report ?? 'no report')
-    expect(report).toMatchObject({ schemaVersion: 1, sha: BRANCH_SHA })
+    expect(report).toMatchObject({ schemaVersion: 2, sha: BRANCH_SHA })
   })
 })

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Runtime } from '../../emulators/runner/run-action.js'
 import { HEAD_SHA, OWNER, PR_NUMBER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
 import {
+  checkRunsOf,
   githubCalls,
   prComments,
   runGateAction,
@@ -10,8 +11,8 @@ import {
   statusesOf
 } from './reporting-support.js'
 
-// Events that can have a pull request: which commit gets the status and which pull
-// request gets the comment.
+// Events that can have a pull request: which commit gets the status check (check run and commit status) and
+// which pull request gets the comment.
 
 const MERGE_SHA = 'c'.repeat(40)
 const FORK_SHA = 'f'.repeat(40)
@@ -81,13 +82,17 @@ describe.each(runtimesFor(false))('pull request events on $name', (runtime: Runt
   })
 
   it.each(['pull_request', 'pull_request_target'])(
-    '%s: status on the head commit (not GITHUB_SHA), comment on the payload PR without looking it up',
+    '%s: status check on the head commit (not GITHUB_SHA), comment on the payload PR without looking it up',
     async eventName => {
       seedRate(scene, { tests: 4, passing: 4 })
       const run = await runGateAction(runtime, scene, { eventName, env: { GITHUB_SHA: MERGE_SHA } })
       expect(run.code).toBe(0)
       expect(statusesOf(scene).map(s => s.state)).toEqual(['pending', 'success'])
       expect(statusesOf(scene, MERGE_SHA)).toEqual([])
+      expect(checkRunsOf(scene)).toEqual([
+        expect.objectContaining({ status: 'completed', conclusion: 'success' })
+      ])
+      expect(checkRunsOf(scene, MERGE_SHA)).toEqual([])
       expect(prComments(scene)).toHaveLength(1)
       expect(run.outputs['comment-id']).toBe(String(prComments(scene)[0]!['id']))
       expect(githubCalls(scene)).not.toContain(PULLS_LIST)
@@ -166,13 +171,19 @@ describe.each(runtimesFor(false))('pull request events on $name', (runtime: Runt
     expect(prComments(scene)).toHaveLength(1)
     expect(statusesOf(scene).map(s => s.state)).toEqual(['pending', 'success'])
     expect(statusesOf(scene, DEFAULT_BRANCH_SHA)).toEqual([])
+    expect(checkRunsOf(scene).map(c => c['conclusion'])).toEqual(['success'])
+    expect(checkRunsOf(scene, DEFAULT_BRANCH_SHA)).toEqual([])
     expect(statusesOf(scene)[0]!['target_url']).toBe(
+      `${scene.github.serverUrl}/${OWNER}/${REPO}/actions/runs/${GATE_RUN_ID}`
+    )
+    expect(checkRunsOf(scene)[0]!['details_url']).toBe(
       `${scene.github.serverUrl}/${OWNER}/${REPO}/actions/runs/${GATE_RUN_ID}`
     )
   })
 
   it('workflow_run: reads when the triggering run was created when the payload does not say', async () => {
-    const upstreamCreatedAt = minutesAgo(3)
+    // GitHub gives a run's creation time in whole seconds.
+    const upstreamCreatedAt = minutesAgo(3).replace(/\.\d{3}Z$/, 'Z')
     scene.github.seed.workflowRun({
       owner: OWNER,
       repo: REPO,
@@ -231,6 +242,8 @@ describe.each(runtimesFor(true))('a workflow_run event from a fork on $name', (r
     expect(prComments(scene)).toHaveLength(0)
     expect(run.outputs['comment-id']).toBe(String(prComments(scene, 12)[0]!['id']))
     expect(statusesOf(scene, FORK_SHA).map(s => s.state)).toEqual(['pending', 'failure'])
+    expect(checkRunsOf(scene, FORK_SHA).map(c => c['conclusion'])).toEqual(['failure'])
+    expect(checkRunsOf(scene, DEFAULT_BRANCH_SHA)).toEqual([])
     expect(scene.avido.issues[0]?.description).toContain(`test-gate-key: ${OWNER}/${REPO}#pr-12`)
   })
 })

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Runtime } from '../../emulators/runner/run-action.js'
 import { OWNER, PR_NUMBER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
-import { prComments, runGateAction, seedRate, statusesOf, type GateRun } from './reporting-support.js'
+import {
+  checkRunsOf,
+  prComments,
+  runGateAction,
+  seedRate,
+  statusesOf,
+  type GateRun
+} from './reporting-support.js'
 
 const testRequests = (scene: Scene) =>
   scene.avido.requests.filter(r => r.method === 'GET' && r.path === '/v0/tests')
@@ -20,7 +27,7 @@ export function gateSuite(runtime: Runtime): void {
     const run = (inputs: Record<string, string> = {}, extra: Omit<GateRun, 'inputs'> = {}) =>
       runGateAction(runtime, scene, { inputs, ...extra })
 
-    it('passes a healthy run: outputs, one comment, success status, summary and report', async () => {
+    it('passes a healthy run: outputs, one comment, success check run and status, summary and report', async () => {
       seedRate(scene, { tests: 10, evalsPerTest: 4, passing: 36 })
       const result = await run()
       expect(result.stderr).toBe('')
@@ -36,9 +43,15 @@ export function gateSuite(runtime: Runtime): void {
       expect(prComments(scene)).toHaveLength(1)
       expect(String(prComments(scene)[0].body)).toContain('90.0%')
       expect(statusesOf(scene).map(s => s.state)).toEqual(['pending', 'success'])
+      const checkRuns = checkRunsOf(scene)
+      expect(checkRuns).toEqual([
+        expect.objectContaining({ name: 'Avido test gate', status: 'completed', conclusion: 'success' })
+      ])
+      expect(result.outputs['check-run-id']).toBe(String(checkRuns[0]!['id']))
+      expect(result.outputs['check-run-url']).toBe(checkRuns[0]!['html_url'])
       expect(result.summary).toContain('90.0%')
       const report = JSON.parse(result.report ?? 'no report')
-      expect(report).toMatchObject({ schemaVersion: 1 })
+      expect(report).toMatchObject({ schemaVersion: 2 })
       expect(scene.avido.issues).toHaveLength(0)
       expect(result.lines.some(line => /^Poll 1 \(\d+s\): 10\/10 settled, 0 pending\.$/.test(line))).toBe(
         true
@@ -67,6 +80,7 @@ export function gateSuite(runtime: Runtime): void {
       expect(issue.description).toContain(`test-gate-key: ${OWNER}/${REPO}#pr-${PR_NUMBER}`)
       expect(result.outputs['issue-id']).toBe(issue.id)
       expect(statusesOf(scene).at(-1)?.state).toBe('failure')
+      expect(checkRunsOf(scene).map(c => [c['status'], c['conclusion']])).toEqual([['completed', 'failure']])
     })
 
     it('on a re-run (attempt 2) reports the same issue and updates the same comment', async () => {
@@ -188,6 +202,9 @@ export function gateSuite(runtime: Runtime): void {
       expect(error).toContain('Timed out')
       for (const test of stuck) expect(error).toContain(test.id)
       expect(statusesOf(scene).at(-1)?.state).toBe('error')
+      expect(checkRunsOf(scene).map(c => [c['status'], c['conclusion']])).toEqual([
+        ['completed', 'timed_out']
+      ])
       expect(result.durationMs).toBeLessThan(15_000)
       expect(result.report).toContain('"schemaVersion"')
     })

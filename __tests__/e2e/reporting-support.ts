@@ -51,6 +51,8 @@ export const errorsOf = (run: ActionRun) => run.lines.filter(line => line.starts
 export const prComments = (scene: Scene, issueNumber = PR_NUMBER) =>
   scene.github.comments(OWNER, REPO, issueNumber)
 export const statusesOf = (scene: Scene, sha = HEAD_SHA) => scene.github.statuses(OWNER, REPO, sha)
+/** The check runs on `sha`, each as it is now. */
+export const checkRunsOf = (scene: Scene, sha = HEAD_SHA) => scene.github.checkRuns(OWNER, REPO, sha)
 
 /** The GitHub requests made, as `METHOD /route`, in order. */
 export const githubCalls = (scene: Scene): string[] =>
@@ -63,3 +65,5 @@ export const COMMENTS: GitHubRoute = 'GET /repos/{owner}/{repo}/issues/{issue_nu
 export const POST_COMMENT: GitHubRoute = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
 export const PATCH_COMMENT: GitHubRoute = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
 export const POST_STATUS: GitHubRoute = 'POST /repos/{owner}/{repo}/statuses/{sha}'
+export const POST_CHECK_RUN: GitHubRoute = 'POST /repos/{owner}/{repo}/check-runs'
+export const PATCH_CHECK_RUN: GitHubRoute = 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}'
