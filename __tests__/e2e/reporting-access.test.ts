@@ -3,7 +3,10 @@ import type { Runtime } from '../../emulators/runner/run-action.js'
 import { OWNER, PR_NUMBER, REPO, startScene, type Scene } from '../../emulators/scene.js'
 import {
   callsTo,
+  checkRunsOf,
   errorsOf,
+  PATCH_CHECK_RUN,
+  POST_CHECK_RUN,
   POST_COMMENT,
   POST_STATUS,
   prComments,
@@ -14,8 +17,8 @@ import {
   warningsOf
 } from './reporting-support.js'
 
-// No write access: fork pull requests get a read-only token, and a job may lack `pull-requests: write`
-// or `statuses: write`. Each missing permission is one warning naming it; the summary and outputs are still
+// No write access: fork pull requests get a read-only token, and a job may lack `pull-requests: write`,
+// `checks: write` or `statuses: write`. Each missing permission is one warning naming it; the summary and outputs are still
 // written, and only quality decides the step.
 
 const FORBIDDEN = {
@@ -62,17 +65,28 @@ describe.each(runtimesFor(true))('a read-only token (fork pull request) on $name
     seedRate(scene, { tests: 10, passing: expected.passing })
     const run = await runGateAction(runtime, scene, { event: forkPullRequestEvent() })
     expect(run.code).toBe(expected.code)
-    expect(run.outputs).toMatchObject({ result: expected.result, gate: expected.gate, 'comment-id': '' })
+    expect(run.outputs).toMatchObject({
+      result: expected.result,
+      gate: expected.gate,
+      'comment-id': '',
+      'check-run-id': '',
+      'check-run-url': ''
+    })
     expect(run.summary).toContain(`${expected.passing}0.0%`)
 
     const warnings = warningsOf(run)
-    expect(warnings).toHaveLength(2)
+    expect(warnings).toHaveLength(3)
     expect(warnings.filter(naming('pull-requests: write'))).toHaveLength(1)
     expect(warnings.filter(naming('statuses: write'))).toHaveLength(1)
-    // Refused: the pending status, the comment and the final status; none was retried.
+    expect(warnings.filter(naming('checks: write'))).toHaveLength(1)
+    // Refused: the check run, the pending status, the comment and the final status; none was retried, and a
+    // check run that was never created is not updated.
+    expect(callsTo(scene, POST_CHECK_RUN).map(r => r.status)).toEqual([403])
+    expect(callsTo(scene, PATCH_CHECK_RUN)).toEqual([])
     expect(callsTo(scene, POST_STATUS).map(r => r.status)).toEqual([403, 403])
     expect(callsTo(scene, POST_COMMENT).map(r => r.status)).toEqual([403])
     expect(prComments(scene)).toHaveLength(0)
+    expect(checkRunsOf(scene)).toEqual([])
 
     const errors = errorsOf(run)
     if (expected.code === 0) expect(errors).toEqual([])
@@ -90,13 +104,26 @@ describe.each(runtimesFor(false))('one permission missing on $name', (runtime: R
     await scene.close()
   })
 
-  it('without pull-requests: write: one warning, the statuses still posted', async () => {
+  it('without pull-requests: write: one warning, the check run and statuses still posted', async () => {
     scene.github.inject(POST_COMMENT, FORBIDDEN, { times: Infinity })
     const run = await runGateAction(runtime, scene)
     expect(run.code).toBe(0)
     expect(warningsOf(run)).toEqual([expect.stringContaining('Add `pull-requests: write`')])
     expect(statusesOf(scene).map(s => s.state)).toEqual(['pending', 'success'])
+    expect(checkRunsOf(scene).map(c => c['conclusion'])).toEqual(['success'])
     expect(run.outputs).toMatchObject({ result: 'success', 'comment-id': '' })
+  })
+
+  it('without checks: write: one warning, no check run update, the statuses and the comment still posted', async () => {
+    scene.github.inject(POST_CHECK_RUN, FORBIDDEN, { times: Infinity })
+    const run = await runGateAction(runtime, scene)
+    expect(run.code).toBe(0)
+    expect(warningsOf(run)).toEqual([expect.stringContaining('Add `checks: write`')])
+    expect(callsTo(scene, POST_CHECK_RUN)).toHaveLength(1)
+    expect(callsTo(scene, PATCH_CHECK_RUN)).toEqual([])
+    expect(statusesOf(scene).map(s => s.state)).toEqual(['pending', 'success'])
+    expect(prComments(scene)).toHaveLength(1)
+    expect(run.outputs).toMatchObject({ result: 'success', 'check-run-id': '', 'check-run-url': '' })
   })
 
   it('without statuses: write: one warning for the two refused statuses, the comment still posted', async () => {
