@@ -69,7 +69,7 @@ export function compareWithBaseline(
     regressed &&
     options.maxRegression !== undefined &&
     comparison.change !== undefined &&
-    comparison.change < -options.maxRegression
+    withoutBinaryNoise(comparison.change) < -options.maxRegression
   return {
     baseline,
     comparison,
@@ -83,11 +83,14 @@ export function compareWithBaseline(
   }
 }
 
-/** A signed change in points with one decimal: `+3.0`, `-12.5`, `0.0`. */
+// A drop of exactly 10 points computes as -10.000000000000009 from 70 % and 80 %: it is not more than 10.
+const withoutBinaryNoise = (points: number): number => Number(points.toPrecision(12))
+
+/** A signed change in points with one decimal, rounded half away from zero: `+3.0`, `-12.5`, `0.0`. */
 export function formatChange(change: number): string {
-  const rounded = Math.round(change * 10) / 10
-  if (rounded === 0) return '0.0'
-  return `${rounded > 0 ? '+' : '-'}${Math.abs(rounded).toFixed(1)}`
+  const tenths = Math.round(Math.abs(withoutBinaryNoise(change * 10)))
+  if (tenths === 0) return '0.0'
+  return `${change > 0 ? '+' : '-'}${(tenths / 10).toFixed(1)}`
 }
 
 /** A margin in points with one decimal. */
