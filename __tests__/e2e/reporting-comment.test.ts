@@ -5,9 +5,12 @@ import { OWNER, PR_NUMBER, REPO, startScene, type Scene } from '../../emulators/
 import { commentMarker } from '../../src/render/hidden-data.js'
 import {
   callsTo,
+  checkRunsOf,
   COMMENTS,
   githubCalls,
+  PATCH_CHECK_RUN,
   PATCH_COMMENT,
+  POST_CHECK_RUN,
   POST_COMMENT,
   prComments,
   runGateAction,
@@ -38,6 +41,12 @@ const chatter = (count: number, from: number) =>
 const bodyOf = (comment: Record<string, unknown> | undefined) => String(comment?.['body'])
 const headingOf = (comment: Record<string, unknown> | undefined) =>
   /^## .*$/m.exec(bodyOf(comment))?.[0] ?? ''
+/**
+ * The end of a heading: `rate` with its margin (`60.0% ± 36.9`), or with its bounds where 0–100 % cuts the
+ * interval short (`90.0% (67.4–100.0)`), then "passed".
+ */
+const endsWithRate = (rate: string) =>
+  new RegExp(`: ${rate.replace('.', '\\.')}% (?:± \\d+\\.\\d|\\(\\d+\\.\\d–\\d+\\.\\d\\)) passed$`)
 
 describe.each(runtimesFor(false))('the sticky comment on $name', (runtime: Runtime) => {
   let scene: Scene
@@ -72,7 +81,9 @@ describe.each(runtimesFor(false))('the sticky comment on $name', (runtime: Runti
     const comments = prComments(scene)
     expect(comments).toHaveLength(246)
     expect(bodyOf(comments.find(c => c['id'] === quoted['id']))).toBe(quoted['body'])
-    expect(headingOf(comments.find(c => c['id'] === ours['id']))).toMatch(/^## 🟢 .*90\.0% passed$/)
+    const heading = headingOf(comments.find(c => c['id'] === ours['id']))
+    expect(heading).toMatch(/^## 🟢 /)
+    expect(heading).toMatch(endsWithRate('90.0'))
     expect(result.outputs['comment-id']).toBe(String(ours['id']))
     expect(result.outputs['comment-url']).toBe(ours['html_url'])
   })
@@ -100,8 +111,10 @@ describe.each(runtimesFor(false))('the sticky comment on $name', (runtime: Runti
     expect(comments).toHaveLength(2)
     expect(callsTo(scene, PATCH_COMMENT)).toHaveLength(1)
     expect(again.outputs['comment-id']).toBe(String(comments[0]!['id']))
-    expect(headingOf(comments[0])).toMatch(/\(AI quality\/gate\/gpt-4o\): 60\.0% passed$/)
-    expect(headingOf(comments[1])).toMatch(/\(AI quality\/gate\/claude\): 80\.0% passed$/)
+    expect(headingOf(comments[0])).toContain('(AI quality/gate/gpt-4o): ')
+    expect(headingOf(comments[0])).toMatch(endsWithRate('60.0'))
+    expect(headingOf(comments[1])).toContain('(AI quality/gate/claude): ')
+    expect(headingOf(comments[1])).toMatch(endsWithRate('80.0'))
   })
 
   it('failure: nothing while green, a comment once red, and that comment turned green when fixed', async () => {
@@ -115,7 +128,8 @@ describe.each(runtimesFor(false))('the sticky comment on $name', (runtime: Runti
     const red = await run({ inputs: { comment: 'failure' } })
     expect(red.code).toBe(1)
     expect(prComments(scene)).toHaveLength(1)
-    expect(headingOf(prComments(scene)[0])).toMatch(/^## 🔴 .*20\.0% passed$/)
+    expect(headingOf(prComments(scene)[0])).toMatch(/^## 🔴 /)
+    expect(headingOf(prComments(scene)[0])).toMatch(endsWithRate('20.0'))
 
     results(10)
     const fixed = await run({ inputs: { comment: 'failure' } })
@@ -123,7 +137,8 @@ describe.each(runtimesFor(false))('the sticky comment on $name', (runtime: Runti
     expect(callsTo(scene, POST_COMMENT)).toHaveLength(1)
     expect(callsTo(scene, PATCH_COMMENT)).toHaveLength(1)
     expect(prComments(scene)).toHaveLength(1)
-    expect(headingOf(prComments(scene)[0])).toMatch(/^## 🟢 .*100\.0% passed$/)
+    expect(headingOf(prComments(scene)[0])).toMatch(/^## 🟢 /)
+    expect(headingOf(prComments(scene)[0])).toMatch(endsWithRate('100.0'))
     expect(fixed.outputs['comment-id']).toBe(red.outputs['comment-id'])
   })
 
@@ -148,7 +163,7 @@ describe.each(runtimesFor(false))('the sticky comment on $name', (runtime: Runti
     expect(bodyOf(prComments(scene)[0])).toContain('▲ 20.0 points (70.0% → 90.0%)')
   })
 
-  it('off: no comment request at all, an existing comment left alone; status and summary still written', async () => {
+  it('off: no comment request at all, an existing comment left alone; status check and summary still written', async () => {
     results(4)
     await run()
     const before = bodyOf(prComments(scene)[0])
@@ -159,12 +174,15 @@ describe.each(runtimesFor(false))('the sticky comment on $name', (runtime: Runti
     expect(off.code).toBe(0)
     const calls = githubCalls(scene).slice(firstRunRequests)
     expect(calls).toEqual([
-      'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
+      'POST /repos/{owner}/{repo}/check-runs',
       'POST /repos/{owner}/{repo}/statuses/{sha}',
+      'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
+      'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
       'POST /repos/{owner}/{repo}/statuses/{sha}'
     ])
     expect(bodyOf(prComments(scene)[0])).toBe(before)
     expect(statusesOf(scene).at(-1)).toMatchObject({ state: 'success' })
+    expect(checkRunsOf(scene).at(-1)).toMatchObject({ status: 'completed', conclusion: 'success' })
     expect(off.summary).toContain('100.0%')
     expect(off.outputs).toMatchObject({ result: 'success', 'comment-id': '', 'comment-url': '' })
   })
@@ -209,8 +227,18 @@ describe.each(runtimesFor(false))('the sticky comment with a personal access tok
     const comments = prComments(scene)
     expect(comments).toHaveLength(2)
     expect(comments[0]!['body']).toBe(quoted['body'])
-    expect(headingOf(comments[1])).toMatch(/100\.0% passed$/)
+    expect(headingOf(comments[1])).toMatch(endsWithRate('100.0'))
     expect(result.outputs['comment-id']).toBe(String(own['id']))
+
+    // GitHub lets only apps write check runs: one warning quoting its answer, no update of a check run that
+    // does not exist, and the commit status still posted.
+    expect(warningsOf(result)).toEqual([
+      expect.stringMatching(/check run.*403 You must authenticate via a GitHub App\./)
+    ])
+    expect(callsTo(scene, POST_CHECK_RUN).map(r => r.status)).toEqual([403])
+    expect(callsTo(scene, PATCH_CHECK_RUN)).toEqual([])
+    expect(statusesOf(scene).map(s => s.state)).toEqual(['pending', 'success'])
+    expect(result.outputs).toMatchObject({ 'check-run-id': '', 'check-run-url': '' })
 
     function run() {
       return runGateAction(runtime, scene)
