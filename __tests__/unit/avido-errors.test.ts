@@ -133,7 +133,9 @@ describe('wasNeverSent', () => {
 
 describe('cleanServerText', () => {
   it.each([
-    ['  a\r\nb\tc\u0000d ', 'a b c d'],
+    // The shared one-line rule: whitespace becomes one space, control characters go.
+    ['  a\r\nb\tc\u0000d ', 'a b cd'],
+    ['a   b', 'a b'],
     ['x'.repeat(400), `${'x'.repeat(299)}…`]
   ])('%j', (input, expected) => {
     expect(cleanServerText(input)).toBe(expected)

@@ -1,13 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import {
-  ZWSP,
-  escapeCell,
-  escapeCode,
-  escapeInline,
-  normalizeText,
-  truncatePlain
-} from '../../src/render/escape.js'
+import { ZWSP, escapeCell, escapeCode, escapeInline, normalizeText } from '../../src/render/escape.js'
 
 /** Pipes GitHub's table parser treats as column separators: those not preceded by a backslash. */
 const separators = (s: string) => (s.match(/(?<!\\)\|/g) ?? []).length
@@ -170,16 +163,9 @@ describe('escapeCode', () => {
   })
 })
 
-describe('normalizeText and truncatePlain', () => {
-  it('reduces to one clean line', () => {
+describe('normalizeText', () => {
+  it('is the shared one-line rule, exported beside the escaping', () => {
     expect(normalizeText(' a\n\u202Eb\u0000 ')).toBe('a b')
     expect(normalizeText(undefined)).toBe('')
-  })
-
-  it('cuts plain text on grapheme boundaries', () => {
-    expect(truncatePlain('hello world', 8)).toBe('hello w…')
-    expect(truncatePlain('hello', 5)).toBe('hello')
-    expect(truncatePlain('🙂🙂🙂', 4)).toBe('🙂…')
-    expect(truncatePlain('<b>', 10)).toBe('<b>')
   })
 })

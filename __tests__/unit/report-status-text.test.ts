@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import {
-  MAX_STATUS_DESCRIPTION,
   errorDescription,
   finalDescription,
   pendingDescription,
   timeoutDescription
 } from '../../src/render/status-text.js'
 import { formatRate } from '../../src/shared/format.js'
+import { STATUS_DESCRIPTION_MAX } from '../../src/shared/text.js'
 import { makeJudgement } from './report-fixtures.js'
 
 const run = (passed: number, failed: number) =>
@@ -53,7 +53,7 @@ describe('status descriptions', () => {
           timeoutDescription(a, b, message),
           pendingDescription(a, b)
         ]) {
-          expect(d.length).toBeLessThanOrEqual(MAX_STATUS_DESCRIPTION)
+          expect(d.length).toBeLessThanOrEqual(STATUS_DESCRIPTION_MAX)
           expect(d).not.toMatch(/[\n\r]/)
         }
       })

@@ -1,3 +1,5 @@
+import { oneLine } from '../shared/text.js'
+
 export type AvidoErrorKind = 'http' | 'network' | 'timeout' | 'schema' | 'too-large' | 'deadline'
 
 export interface AvidoApiErrorInit {
@@ -47,9 +49,7 @@ const MAX_AVIDO_MESSAGE = 300
 
 /** Text from the server is untrusted: one line, no control characters, bounded length. */
 export function cleanServerText(text: string, max = MAX_AVIDO_MESSAGE): string {
-  // eslint-disable-next-line no-control-regex
-  const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine
+  return oneLine(text, max)
 }
 
 export function attemptsText(attempts: number): string {

@@ -13,6 +13,7 @@ import {
   type HeaderSource
 } from './retry.js'
 import { ErrorResponseSchema } from './schemas.js'
+import { redactor } from '../shared/redact.js'
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 export const DEFAULT_MAX_RETRIES = 4
@@ -102,6 +103,8 @@ class Transport implements AvidoTransport {
   private heldUntil = 0
   private dispatcher: Dispatcher | undefined
   private readonly ownsDispatcher: boolean
+  /** A server could echo the key (or another secret) back; it never leaves this object. */
+  private readonly redact: (text: string) => string
 
   constructor(private readonly options: TransportOptions) {
     this.baseUrl = normaliseBaseUrl(options.baseUrl)
@@ -120,6 +123,7 @@ class Transport implements AvidoTransport {
     this.deadline = options.deadline
     this.dispatcher = options.dispatcher
     this.ownsDispatcher = options.dispatcher === undefined
+    this.redact = redactor([options.apiKey, ...(options.otherSecrets ?? [])])
   }
 
   setDeadline(deadline: number | undefined): void {
@@ -290,15 +294,6 @@ class Transport implements AvidoTransport {
       status: failure.status,
       avidoMessage: failure.avidoMessage === undefined ? undefined : this.redact(failure.avidoMessage)
     })
-  }
-
-  /** A server could echo the key (or another secret) back; it never leaves this object. */
-  private redact(text: string): string {
-    let clean = text
-    for (const secret of [this.options.apiKey, ...(this.options.otherSecrets ?? [])]) {
-      if (secret.length >= 4 && clean.includes(secret)) clean = clean.split(secret).join('***')
-    }
-    return clean
   }
 
   private log(line: string): void {

@@ -1,3 +1,6 @@
+import { redactor } from '../shared/redact.js'
+import { cutText, oneLine } from '../shared/text.js'
+
 /** What the action asks of GitHub, to name the permission a refusal calls for. */
 export type GitHubOperation = 'comment' | 'status' | 'check-run' | 'workflow-run' | 'pulls'
 
@@ -74,7 +77,7 @@ function describeItem(item: unknown): string | undefined {
   const reason = nonEmpty(code) === 'custom' ? undefined : nonEmpty(code)
   const head = [where, reason].filter(Boolean).join(' ')
   const text = nonEmpty(message)
-  const said = text && text.length > MAX_ITEM_MESSAGE ? `${text.slice(0, MAX_ITEM_MESSAGE - 1)}…` : text
+  const said = text && cutText(text, MAX_ITEM_MESSAGE)
   return head && said ? `${head}: ${said}` : head || said
 }
 
@@ -101,19 +104,16 @@ function githubMessage(error: RequestErrorLike): string {
   return error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '')
 }
 
-const TOKEN_PATTERN = /\b(?:gh[opsur]_[A-Za-z0-9_]+|github_pat_[A-Za-z0-9_]+)/g
-
 /** Longest GitHub answer quoted in a log line: an HTML error page is not a message. */
 const MAX_QUOTED = 200
 
-function oneLine(text: string): string {
-  const plain = text
-    .replace(TOKEN_PATTERN, '***')
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-  return plain.length > MAX_QUOTED ? `${plain.slice(0, MAX_QUOTED - 1)}…` : plain
+// The token is not known here: the shared rule's token shapes are what hides one GitHub echoes back.
+const redact = redactor([])
+
+/** GitHub's answer as one plain line: an HTML error page loses its tags, scripts and styles. */
+function quoted(text: string): string {
+  const plain = text.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')
+  return oneLine(redact(plain), MAX_QUOTED)
 }
 
 /**
@@ -138,7 +138,7 @@ export function requiredPermission(operation: GitHubOperation): string {
 /** One sentence naming the permission to add, e.g. for `core.warning`. */
 export function missingPermissionMessage(operation: GitHubOperation, error?: unknown): string {
   const e = asRequestError(error)
-  const answer = e ? ` (GitHub answered ${e.status} ${oneLine(githubMessage(e))})` : ''
+  const answer = e ? ` (GitHub answered ${e.status} ${quoted(githubMessage(e))})` : ''
   const skipped = SKIPPED_ON_FORKS[operation]
   const fork = skipped
     ? ` Pull requests from forks always get a read-only token; there the ${skipped} is skipped.`
@@ -149,8 +149,8 @@ export function missingPermissionMessage(operation: GitHubOperation, error?: unk
 /** One line for a log: what failed, GitHub's status and message. Never includes the token. */
 export function describeGitHubError(error: unknown, what: string): string {
   const e = asRequestError(error)
-  if (e?.response) return oneLine(`${what} failed: GitHub answered ${e.status} ${githubMessage(e)}`)
-  if (e) return oneLine(`${what} failed: ${e.message}`)
+  if (e?.response) return quoted(`${what} failed: GitHub answered ${e.status} ${githubMessage(e)}`)
+  if (e) return quoted(`${what} failed: ${e.message}`)
   const message = error instanceof Error ? error.message : String(error)
-  return oneLine(`${what} failed: ${message}`)
+  return quoted(`${what} failed: ${message}`)
 }

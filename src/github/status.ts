@@ -1,19 +1,13 @@
+import { oneLine, STATUS_DESCRIPTION_MAX } from '../shared/text.js'
 import type { GitHubClient } from './octokit.js'
+
+export { STATUS_DESCRIPTION_MAX } from '../shared/text.js'
 
 export type CommitState = 'error' | 'failure' | 'pending' | 'success'
 
-export const STATUS_DESCRIPTION_MAX = 140
-
-/** Cuts to `max` characters without splitting a surrogate pair, ending with an ellipsis when cut. */
+/** A commit status description GitHub accepts: one line, at most STATUS_DESCRIPTION_MAX characters. */
 export function truncateDescription(text: string, max = STATUS_DESCRIPTION_MAX): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim()
-  if (oneLine.length <= max) return oneLine
-  let cut = ''
-  for (const char of oneLine) {
-    if (cut.length + char.length > max - 1) break
-    cut += char
-  }
-  return `${cut.trimEnd()}…`
+  return oneLine(text, max)
 }
 
 export async function postCommitStatus(

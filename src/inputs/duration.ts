@@ -1,3 +1,5 @@
+import { cutText } from '../shared/text.js'
+
 // Durations as the action accepts them: `500ms`, `30s`, `15m`, `1h`, or bare seconds (`90`, `1.5`). One rule for
 // every duration input; a rule only differs in whether days (`7d`) are allowed and in its maximum. Waits
 // (`timeout`, `poll-interval`) take no days: no gate waits a day, and a `d` there is more likely a typo than
@@ -30,7 +32,7 @@ export type DurationCheck = { ok: true; ms: number } | { ok: false; reason: stri
 /** Reads a duration; on failure `reason` reads well after the input's name, e.g. `"5d" is not a duration (…)`. */
 export function checkDuration(text: string, rule: DurationRule = WAIT_DURATION): DurationCheck {
   const trimmed = text.trim()
-  const shown = JSON.stringify(trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed)
+  const shown = JSON.stringify(cutText(trimmed, 40))
   if (trimmed === '') return { ok: false, reason: `is empty (${durationSyntax(rule)})` }
   if (/^-\s*\d|^-\s*\.\d/.test(trimmed)) return { ok: false, reason: `${shown} is negative` }
   const match = DURATION.exec(trimmed)

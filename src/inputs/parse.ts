@@ -1,3 +1,4 @@
+import { redactor } from '../shared/redact.js'
 import { INPUT_NAMES, SECRET_INPUTS, gateInputsSchema, type GateConfig, type InputName } from './schema.js'
 
 export { INPUT_NAMES, type GateConfig, type InputName } from './schema.js'
@@ -22,9 +23,6 @@ export class InputError extends Error {
   }
 }
 
-// Keys shorter than this are not scrubbed from messages: hiding every "a" would garble them.
-const MIN_SCRUBBED_SECRET = 6
-
 /** What the runner would make of the inputs whose defaults are expressions, for when they come empty. */
 export interface InputContext {
   /** `workflow/job`, the value of comment-key's default. */
@@ -39,10 +37,7 @@ export function parseInputs(raw: Record<string, string | undefined>, context: In
 
   // A secret pasted into another input must not reach a message, not even cut short: the messages come
   // from the inputs with the secrets replaced, and are scrubbed once more.
-  const secrets = SECRET_INPUTS.map(name => raw[name]?.trim() ?? '').filter(
-    secret => secret.length >= MIN_SCRUBBED_SECRET
-  )
-  const scrub = (text: string) => secrets.reduce((clean, secret) => clean.split(secret).join('***'), text)
+  const scrub = redactor(SECRET_INPUTS.map(name => raw[name] ?? ''))
   const masked = Object.fromEntries(
     Object.entries(inputs).map(([name, value]) => [
       name,

@@ -1,3 +1,4 @@
+import { cutText } from '../shared/text.js'
 import { isUuid } from '../shared/uuid.js'
 import { checkDuration, type DurationRule } from './duration.js'
 import { splitList } from './lists.js'
@@ -7,9 +8,12 @@ export type Reader<T> = (text: string, fail: (problem: string) => void) => T
 
 const MAX_SHOWN = 60
 
-/** A user's value as it appears in a message: quoted, escaped, and cut when long. */
-export function quote(value: string): string {
-  return JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value)
+/**
+ * A user's value as it appears in a message: quoted, escaped, and cut when long. Not made one line: a
+ * newline is shown as `\n`, which is what "must be a single line" is about.
+ */
+export function quote(value: string, max = MAX_SHOWN): string {
+  return JSON.stringify(cutText(value, max))
 }
 
 // Lower case, as Avido returns ids, so run-ids compare equal to the runId of the tests.

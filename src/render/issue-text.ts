@@ -1,4 +1,5 @@
 import { formatRate } from '../shared/format.js'
+import { oneLine } from '../shared/text.js'
 import type { Judgement } from '../judge/types.js'
 
 export interface IssueSubject {
@@ -46,11 +47,6 @@ export function issueTitle(judgement: Judgement, subject: IssueSubject): string 
   return `Test gate: ${formatRate(judgement.passRate)}% pass rate on ${subject.owner}/${subject.repo} ${where}`
 }
 
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT - 1)}…` : flat
-}
-
 /** Markdown for the Avido inbox: the summary, what failed, where it came from, and the key line. */
 export function issueDescription(judgement: Judgement, subject: IssueSubject, links: IssueLinks): string {
   const key = issueKey(subject)
@@ -68,7 +64,7 @@ export function issueDescription(judgement: Judgement, subject: IssueSubject, li
     lines.push('## Tasks below target', '')
     for (const task of failingTasks.slice(0, MAX_LISTED_TASKS)) {
       lines.push(
-        `- ${oneLine(task.name)}: ${formatRate(task.passRate)}% (${task.passed}/${task.total} evals)`
+        `- ${oneLine(task.name, MAX_TEXT)}: ${formatRate(task.passRate)}% (${task.passed}/${task.total} evals)`
       )
     }
     if (failingTasks.length > MAX_LISTED_TASKS)
@@ -83,8 +79,10 @@ export function issueDescription(judgement: Judgement, subject: IssueSubject, li
     lines.push('## Failing evals', '')
     for (const { test, outcome } of failingEvals.slice(0, MAX_LISTED_EVALS)) {
       const score = outcome.score === null ? '' : ` score ${outcome.score}`
-      const why = outcome.explanation ? `: ${oneLine(outcome.explanation)}` : ''
-      lines.push(`- ${oneLine(test.taskTitle)} · ${oneLine(outcome.name)} (${outcome.type}${score})${why}`)
+      const why = outcome.explanation ? `: ${oneLine(outcome.explanation, MAX_TEXT)}` : ''
+      lines.push(
+        `- ${oneLine(test.taskTitle, MAX_TEXT)} · ${oneLine(outcome.name, MAX_TEXT)} (${outcome.type}${score})${why}`
+      )
     }
     if (failingEvals.length > MAX_LISTED_EVALS)
       lines.push(`- … and ${failingEvals.length - MAX_LISTED_EVALS} more`)

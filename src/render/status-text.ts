@@ -1,12 +1,10 @@
 import type { Judgement } from '../judge/types.js'
-import { truncatePlain } from './escape.js'
 import { formatCount, formatRate, plural } from '../shared/format.js'
+import { oneLine, STATUS_DESCRIPTION_MAX } from '../shared/text.js'
 
-// Commit status descriptions: plain text (GitHub shows them verbatim), one line, at most 140 characters.
+// Commit status descriptions: plain text (GitHub shows them verbatim), one line, at most STATUS_DESCRIPTION_MAX characters.
 
-export const MAX_STATUS_DESCRIPTION = 140
-
-const fit = (text: string) => truncatePlain(text, MAX_STATUS_DESCRIPTION)
+const fit = (text: string) => oneLine(text, STATUS_DESCRIPTION_MAX)
 
 /** `Waiting for Avido: 12/40 tests settled`. */
 export function pendingDescription(settled: number, total: number): string {
