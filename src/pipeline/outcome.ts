@@ -39,6 +39,8 @@ const EXPLAINED = [AvidoApiError, AvidoRequestError, InputError, GitHubContextEr
 /** An error as one line for a person: its message, never its stack. */
 export function describeFault(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
+  // Bad inputs are all reported at once, one line each.
+  if (error instanceof InputError) return message.trim()
   const line = message.split('\n')[0].trim() || 'no message'
   if (EXPLAINED.some(kind => error instanceof kind)) return line
   const name = error instanceof Error ? `${error.name}: ` : ''
