@@ -132,9 +132,14 @@ export async function reportIssue(
     return { id: outcome.status === 'dry-run' ? '' : outcome.id, status: outcome.status }
   } catch (error) {
     log.warning(
-      `Could not file the Avido issue for this run: ${describeFault(error)} The verdict and the report stand.`,
+      `Could not file the Avido issue for this run: ${sentence(describeFault(error))} The verdict and the report stand.`,
       'Avido test gate: issue'
     )
     return undefined
   }
+}
+
+/** A fault's one line, ending as a sentence so that the next one reads apart from it. */
+function sentence(line: string): string {
+  return /[.!?]$/.test(line) ? line : `${line}.`
 }
