@@ -13,14 +13,14 @@ import {
   testRequests
 } from './support.js'
 
-// A hostile Avido cannot make the action buffer without end or read pages forever: every bound holds, and
-// ends with one clear line.
+// A hostile Avido cannot make the action buffer without end or read pages forever: every bound (a body's
+// size, the totals a listing states, the number of issue pages, the timeout) holds, and ends with one clear line.
 
 const MiB = 1024 * 1024
-/** The client's cap on one response body, and on the pages of one listing (100 tests each). */
+/** The client's cap on one response body. */
 const BODY_CAP_MIB = 32
-const MAX_PAGES = 200
-const PAGE_READERS = 4
+/** Pages of open issues the search for the gate's issue reads at most. */
+const MAX_ISSUE_SEARCH_PAGES = 50
 
 let scene: Scene
 beforeEach(async () => {
@@ -63,41 +63,75 @@ describe('response bodies', () => {
 })
 
 describe('page counts', () => {
-  it(`endless full pages without a total stop after ${MAX_PAGES} pages with one line`, async () => {
-    let served = 0
-    let template: Record<string, unknown> | undefined
-    // Every page: 100 tests never seen before (copies of a real one), and no total to say when it ends.
-    const endless = (payload: unknown) => {
-      template ??= (payload as { data: Record<string, unknown>[] }).data[0]
-      const data = Array.from({ length: 100 }, () => ({ ...template, id: `hostile-${served++}` }))
-      return { data, pagination: { limit: 100 } }
-    }
-    injectAfterCounts(scene, { kind: 'schema', mutate: endless })
-    const run = await runGate(scene, { inputs: { timeout: '30s' } })
-    expect(expectOneError(scene, run)).toMatch(
-      /^Avido GET \/v0\/tests lists \d+ tests, more than the 20000 this client reads; narrow the filters$/
-    )
-    const pages = testRequests(scene).length - 2
-    expect(pages).toBeGreaterThanOrEqual(MAX_PAGES)
-    expect(pages).toBeLessThanOrEqual(MAX_PAGES + PAGE_READERS)
+  let served = 0
+  let template: Record<string, unknown> | undefined
+  /** Every page: 100 tests never seen before (copies of a real one), and no total to say when it ends. */
+  const endless = (payload: unknown) => {
+    template ??= (payload as { data: Record<string, unknown>[] }).data[0]
+    const data = Array.from({ length: 100 }, () => ({ ...template, id: `hostile-${served++}` }))
+    return { data, pagination: { limit: 100 } }
+  }
+  beforeEach(() => {
+    served = 0
+    template = undefined
   })
 
-  it('a search for the open issue that keeps getting full pages stops after 10 and files once', async () => {
+  it('endless full pages past the count stop at the second page with one line', async () => {
+    injectAfterCounts(scene, { kind: 'schema', mutate: endless })
+    const run = await runGate(scene, { inputs: { timeout: '30s' } })
+    // The counts said 5: a listing sending more than twice that plus a page is not judged.
+    expect(expectOneError(scene, run)).toBe(
+      'Avido GET /v0/tests kept sending new tests past the 5 it stated (200 so far): ' +
+        'the paging is inconsistent, so the run is not judged'
+    )
+    expect(testRequests(scene).length - 2).toBe(2)
+    expect(run.durationMs).toBeLessThan(10_000)
+  })
+
+  it('endless full pages with no total anywhere, counts included, end at the timeout with one line', async () => {
+    scene.avido.inject('GET /v0/tests', { kind: 'schema', mutate: endless }, { times: Infinity })
+    const run = await runGate(scene)
+    // Cut in flight, or refused before it was sent: either way, the deadline.
+    expect(expectOneError(scene, run)).toMatch(
+      /^Avido GET \/v0\/tests (ran out of time|was not sent: the deadline has passed)/
+    )
+    expect(testRequests(scene).length).toBeGreaterThan(2)
+    expect(run.durationMs).toBeLessThan(TIMEOUT_MS + EXIT_SLACK_MS)
+  })
+
+  /** Open TEST issues, none of them the gate's; `fresh` pages hold issues never seen, else the same 100 again. */
+  function crowdedInbox(fresh: boolean): void {
     for (let i = 0; i < 100; i++) {
       scene.avido.seed.issue({ title: `Someone else's issue ${i}`, source: 'TEST', status: 'OPEN' })
     }
-    seedTests(scene, 20, 0)
-    let firstPage: unknown
-    // Every page: the same 100 issues, none of them the gate's, and a total that says there are many more.
-    const endless = (payload: unknown) => {
-      firstPage ??= (payload as { data: unknown }).data
-      return { data: firstPage, pagination: { total: 1_000_000 } }
+    let firstPage: Record<string, unknown>[] | undefined
+    let pages = 0
+    const crowded = (payload: unknown) => {
+      firstPage ??= (payload as { data: Record<string, unknown>[] }).data
+      const page = pages++
+      const data = fresh ? firstPage.map((issue, i) => ({ ...issue, id: `other-${page}-${i}` })) : firstPage
+      return { data, pagination: { total: 1_000_000 } }
     }
-    scene.avido.inject('GET /v0/issues', { kind: 'schema', mutate: endless }, { times: Infinity })
+    scene.avido.inject('GET /v0/issues', { kind: 'schema', mutate: crowded }, { times: Infinity })
+  }
+  const issueSearches = () => scene.avido.requests.filter(r => r.method === 'GET' && r.path === '/v0/issues')
+  const issueCreates = () => scene.avido.requests.filter(r => r.method === 'POST' && r.path === '/v0/issues')
+
+  it(`a search for the open issue that keeps getting full pages stops after ${MAX_ISSUE_SEARCH_PAGES} and files once`, async () => {
+    crowdedInbox(true)
+    seedTests(scene, 20, 0)
     const run = await runGate(scene)
     expectJudged(scene, run, 'error')
-    const searches = scene.avido.requests.filter(r => r.method === 'GET' && r.path === '/v0/issues')
-    expect(searches).toHaveLength(10)
-    expect(scene.avido.requests.filter(r => r.method === 'POST' && r.path === '/v0/issues')).toHaveLength(1)
+    expect(issueSearches()).toHaveLength(MAX_ISSUE_SEARCH_PAGES)
+    expect(issueCreates()).toHaveLength(1)
+  })
+
+  it('a search that gets the same full page again stops there and files once', async () => {
+    crowdedInbox(false)
+    seedTests(scene, 20, 0)
+    const run = await runGate(scene)
+    expectJudged(scene, run, 'error')
+    expect(issueSearches()).toHaveLength(2)
+    expect(issueCreates()).toHaveLength(1)
   })
 })
