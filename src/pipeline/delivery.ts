@@ -17,8 +17,8 @@ export async function deliver(
   pr: PullRequest,
   check: StatusCheck
 ): Promise<Delivered> {
-  const comment = await writeComment(deps, rendered, judged, pr)
-  await check.close(rendered.check)
+  // Side by side, so a comment request that hangs through the time left cannot leave the check pending.
+  const [comment] = await Promise.all([writeComment(deps, rendered, judged, pr), check.close(rendered.check)])
   return { comment }
 }
 
