@@ -53,6 +53,18 @@ describe('429', () => {
     expect(retryGap()).toBeLessThan(max)
   })
 
+  it('with Retry-After: 2 on one request holds the requests beside it too', async () => {
+    scene.avido.inject('GET /v0/tests', { kind: 'status', status: 429, headers: { 'retry-after': '2' } })
+    // The other count of the first poll, which its own backoff would retry within 0.5 s.
+    scene.avido.inject('GET /v0/tests', { kind: 'status', status: 503 })
+    const run = await runGate(scene, { inputs: { timeout: '8s' } })
+    expectJudged(scene, run)
+    const [limited, other, ...later] = testRequests(scene)
+    expect(other!.at - limited!.at).toBeLessThan(1000)
+    expect(later.length).toBeGreaterThanOrEqual(2)
+    for (const request of later) expect(request.at - limited!.at).toBeGreaterThanOrEqual(1990)
+  })
+
   it('asking for a wait beyond the timeout ends at once with one line naming the 429', async () => {
     scene.avido.inject(
       'GET /v0/tests',

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { secondaryRateLimit, type GitHubRoute } from '../../emulators/github/index.js'
+import { secondaryRateLimit, serviceUnavailable } from '../../emulators/github/faults.js'
+import type { GitHubRoute } from '../../emulators/github/index.js'
 import { HEAD_SHA, OWNER, PR_NUMBER, REPO, startScene, type Scene } from '../../emulators/scene.js'
 import {
   EXIT_SLACK_MS,
@@ -88,6 +89,23 @@ describe('GitHub refuses', () => {
     await expectVerdictStands(run)
     expect(warningLines(run).join('\n')).toContain('Add `actions: read`')
     expect(run.stdout).toContain('one hour before the gate started')
+  })
+})
+
+describe('GitHub down', () => {
+  it('503 to every request: the step ends within the timeout plus a few seconds, its verdict in the outputs', async () => {
+    const timeoutMs = 4000
+    scene.github.inject('*', serviceUnavailable(), { times: Infinity })
+    const run = await runGate(scene, { inputs: { timeout: `${timeoutMs / 1000}s` } })
+    expectOrderly(scene, run)
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ result: 'success', gate: 'pass', tests: '5', passed: '5' })
+    expect(run.summary).toContain('100.0%')
+    expect(warningLines(run).length).toBeGreaterThan(0)
+    expect(comments()).toHaveLength(0)
+    // Every GitHub call, retries included, came out of the time allowed and its grace for reporting.
+    expect(run.durationMs).toBeLessThan(timeoutMs + 6000)
+    expect(scene.github.requests.every(request => request.status === 503)).toBe(true)
   })
 })
 
