@@ -6,6 +6,7 @@ import {
   pendingDescription,
   timeoutDescription
 } from '../../src/render/status-text.js'
+import { compareWithBaseline, type Baseline } from '../../src/judge/baseline.js'
 import { formatRate } from '../../src/shared/format.js'
 import { STATUS_DESCRIPTION_MAX } from '../../src/shared/text.js'
 import { makeJudgement } from './report-fixtures.js'
@@ -38,11 +39,46 @@ describe('status descriptions', () => {
     )
   })
 
+  it('gives the margin, and the change against the baseline marked only when significant', () => {
+    const spec = (passing: number, tests: number) => ({
+      title: 'Task',
+      tests: Array.from({ length: tests }, (_, i) => ({
+        evals: [
+          { name: 'a', passed: i < passing },
+          { name: 'b', passed: true }
+        ]
+      }))
+    })
+    const head = makeJudgement([spec(2, 20)])
+    const base = makeJudgement([spec(20, 20)])
+    const baseline = (b: typeof base): Baseline => ({
+      source: 'base-commit',
+      sha: 'c'.repeat(40),
+      measuredAt: '2026-11-29T10:00:00.000Z',
+      overall: b.sums,
+      tasks: new Map(b.tasks.map(t => [t.id, t.sums])),
+      evalDefinitions: new Map(b.evalDefinitions.map(d => [d.id, d.sums]))
+    })
+    const scope = { taskIds: [], evalDefinitionIds: [], experimentVariantIds: [], runTypes: [] }
+    // 20 tests of 2 evals, 2 pass both and 18 pass one: p = 22/40, residuals 0.9 (×2) and −0.1 (×18),
+    // SE = √(20/19 · 1.8) / 40 = 3.44 points, t(19) = 2.093: ± 7.2.
+    const dropped = compareWithBaseline(head, baseline(base), { scope })
+    expect(finalDescription(head, dropped)).toBe(
+      '55.0% ± 7.2 passed (22/40 evals) · ▼ 45.0 vs base · warning'
+    )
+    // 19 pass both, 1 passes one: residuals 0.05 (×19) and −0.95, SE = √(20/19 · 0.95) / 40 = 2.5 points, ± 5.2.
+    const level = compareWithBaseline(makeJudgement([spec(19, 20)]), baseline(base), { scope })
+    expect(finalDescription(makeJudgement([spec(19, 20)]), level)).toBe(
+      '97.5% ± 5.2 passed (39/40 evals) · -2.5 vs base (noise) · success'
+    )
+  })
+
   it('mentions errored tests', () => {
     const j = makeJudgement([
       { title: 'T', tests: [{ evals: [{ name: 'a', passed: true }] }, { status: 'FAILED', evals: [] }] }
     ])
-    expect(finalDescription(j)).toBe('50.0% passed (1/2 evals, 1 errored test) · error')
+    // Two tests say little: t(1) = 12.7 makes the margin run past 100 points, shown as 100.
+    expect(finalDescription(j)).toBe('50.0% ± 100.0 passed (1/2 evals, 1 errored test) · error')
   })
 
   it('stays within 140 characters whatever the input', () => {

@@ -69,7 +69,9 @@ export function renderRun(
   }
   const settled = judgement.tests - judgement.pendingTests
   const timeoutFails = timedOut !== undefined && timedOut.onTimeout !== 'judge'
-  const title = timedOut ? timeoutDescription(settled, judgement.tests) : finalDescription(judgement)
+  const title = timedOut
+    ? timeoutDescription(settled, judgement.tests)
+    : finalDescription(judgement, judged.compared)
   // Only a run judged whole is a baseline for later runs.
   const record =
     timedOut || judgement.result === 'none'

@@ -1,3 +1,4 @@
+import { formatChange, formatMargin, type BaselineComparison } from '../judge/baseline.js'
 import type { Judgement } from '../judge/types.js'
 import { formatCount, formatRate, plural } from '../shared/format.js'
 import { oneLine, STATUS_DESCRIPTION_MAX } from '../shared/text.js'
@@ -12,12 +13,25 @@ export function pendingDescription(settled: number, total: number): string {
   return fit(`Waiting for Avido: ${formatCount(settled)}/${formatCount(total)} tests settled`)
 }
 
-/** `82.5% passed (33/40 evals) · success`. */
-export function finalDescription(judgement: Judgement): string {
+/** `▼ 4.0 vs base` for a significant change, `-1.5 vs base (noise)` for one within noise. */
+function changeText(compared: BaselineComparison): string {
+  const { change, significant } = compared.comparison
+  if (change === undefined) return ''
+  const versus = compared.baseline.source === 'base-commit' ? 'vs base' : 'vs scheduled'
+  const shown = formatChange(change)
+  if (!significant || shown === '0.0') return ` · ${shown} ${versus} (noise)`
+  return ` · ${change > 0 ? '▲' : '▼'} ${shown.slice(1)} ${versus}`
+}
+
+/** `82.5% ± 6.1 passed (33/40 evals) · ▼ 4.0 vs base · success`. */
+export function finalDescription(judgement: Judgement, compared?: BaselineComparison): string {
   if (judgement.result === 'none') return 'No Avido tests matched · none'
   const errored = judgement.erroredTests > 0 ? `, ${plural(judgement.erroredTests, 'errored test')}` : ''
+  const margin = judgement.interval.margin
+  const rate = `${formatRate(judgement.passRate)}%${margin === undefined ? '' : ` ± ${formatMargin(Math.min(100, margin))}`}`
+  const change = compared ? changeText(compared) : ''
   return fit(
-    `${formatRate(judgement.passRate)}% passed (${formatCount(judgement.passed)}/${formatCount(judgement.total)} evals${errored}) · ${judgement.result}`
+    `${rate} passed (${formatCount(judgement.passed)}/${formatCount(judgement.total)} evals${errored})${change} · ${judgement.result}`
   )
 }
 
