@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -9,11 +9,14 @@ export interface MeasuredNode {
   path: string
   /** Peak resident memory of the last process run through `path`, in MiB. */
   peakMiB(): number
+  /** Removes the wrapper and its measurement; `path` and `peakMiB` no longer work after. */
+  dispose(): void
 }
 
 /**
  * Wraps `node` so that the peak RSS of the process is measured from outside, by GNU time, without any
- * help from the action.
+ * help from the action. The wrapper lives in a temporary folder: call `dispose` when done, or use
+ * `withMeasuredNode`.
  */
 export function measuredNode(node: string): MeasuredNode {
   if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} (GNU time) is needed to measure peak memory`)
@@ -31,6 +34,20 @@ export function measuredNode(node: string): MeasuredNode {
   chmodSync(path, 0o755)
   return {
     path,
-    peakMiB: () => Number(readFileSync(out, 'utf8').trim().split('\n').at(-1)) / 1024
+    peakMiB: () => Number(readFileSync(out, 'utf8').trim().split('\n').at(-1)) / 1024,
+    dispose: () => rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** `use` with a measured `node`, whose temporary folder is removed afterwards, however `use` ends. */
+export async function withMeasuredNode<T>(
+  node: string,
+  use: (measured: MeasuredNode) => Promise<T>
+): Promise<T> {
+  const measured = measuredNode(node)
+  try {
+    return await use(measured)
+  } finally {
+    measured.dispose()
   }
 }

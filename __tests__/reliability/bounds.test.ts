@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { measuredNode } from '../../bench/peak-rss.js'
+import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { withMeasuredNode } from '../../bench/peak-rss.js'
 import { startScene, type Scene } from '../../emulators/scene.js'
 import {
   EXIT_SLACK_MS,
@@ -34,14 +36,19 @@ afterEach(async () => {
 describe('response bodies', () => {
   it('a page streaming 512 MiB is cut at the cap, in bounded memory', async () => {
     injectAfterCounts(scene, { kind: 'oversize', bytes: 512 * MiB })
-    const node = measuredNode(NODE24.path)
-    const run = await runGate(scene, { runtime: { name: 'node24', path: node.path } })
-    expect(expectOneError(scene, run)).toBe(
-      `Avido GET /v0/tests sent a response larger than the ${BODY_CAP_MIB} MiB limit; reading stopped`
-    )
-    // The runtime (about 100 MiB for a whole run) plus the cap: far from the half gigabyte on offer.
-    expect(node.peakMiB()).toBeLessThan(200)
-    expect(run.durationMs).toBeLessThan(TIMEOUT_MS + EXIT_SLACK_MS)
+    let wrapper = ''
+    await withMeasuredNode(NODE24.path, async node => {
+      wrapper = node.path
+      const run = await runGate(scene, { runtime: { name: 'node24', path: node.path } })
+      expect(expectOneError(scene, run)).toBe(
+        `Avido GET /v0/tests sent a response larger than the ${BODY_CAP_MIB} MiB limit; reading stopped`
+      )
+      // The runtime (about 100 MiB for a whole run) plus the cap: far from the half gigabyte on offer.
+      expect(node.peakMiB()).toBeLessThan(200)
+      expect(run.durationMs).toBeLessThan(TIMEOUT_MS + EXIT_SLACK_MS)
+    })
+    // The measuring wrapper leaves no temporary folder behind.
+    expect(existsSync(dirname(wrapper))).toBe(false)
   })
 
   it('a page declaring 1 GiB is refused before its body is read', async () => {
