@@ -1,115 +1,33 @@
-// First: it sets V8 flags that must be in place before the other modules load.
-import './v8-memory.js'
-import * as core from '@actions/core'
-import { mkdir } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { AvidoClient } from './avido/client.js'
 import { readEventPayload, readGitHubContext } from './github/context.js'
-import { createOctokit } from './github/octokit.js'
-import { GitHubReporter } from './github/reporter.js'
 import { INPUT_NAMES, parseInputs, SECRET_INPUTS } from './inputs/index.js'
-import { abortedOutcome, describeFault, type GateOutcome } from './pipeline/outcome.js'
-import { runGate } from './pipeline/run-gate.js'
-import { writeJsonReport } from './pipeline/write-json-report.js'
-import type { GateLog } from './shared/log.js'
+import { appendSummary, getInput, setFailed, setSecret } from './main/runner-commands.js'
+import type { ValidStep } from './main/step.js'
+import { abortedOutcome, describeFault } from './pipeline/outcome.js'
 import { redactor } from './shared/redact.js'
 
-const GITHUB_REQUEST_TIMEOUT_MS = 30_000
-
-/** The action's log; every line is redacted, since a server may echo a secret in what it answers. */
-function coreLog(redact: (text: string) => string): GateLog {
-  return {
-    info: message => core.info(redact(message)),
-    debug: message => core.debug(redact(message)),
-    warning: (message, title) => core.warning(redact(message), title ? { title } : undefined),
-    group: (name, work) => core.group(name, work)
-  }
-}
-
-/** Reads the inputs, wires the Avido and GitHub clients to the gate, and turns its outcome into the step's. */
+/**
+ * Reads and checks the inputs and the event with only light modules loaded, so a step with a bad input stops
+ * at once; then loads the clients and the gate (undici, Octokit, the pipeline) and runs them.
+ */
 export async function run(): Promise<void> {
-  const secrets = SECRET_INPUTS.map(name => core.getInput(name)).filter(Boolean)
-  for (const secret of secrets) core.setSecret(secret)
-  const redact = redactor(secrets)
-  const log = coreLog(redact)
-  const reportPath = join(process.env.RUNNER_TEMP || tmpdir(), 'avido-test-gate', 'report.json')
-
-  const outcome = await gate(secrets, log, reportPath)
-
+  const secrets = SECRET_INPUTS.map(name => getInput(name)).filter(Boolean)
+  for (const secret of secrets) setSecret(secret)
+  let step: ValidStep
   try {
-    if (outcome.report) {
-      await mkdir(dirname(reportPath), { recursive: true })
-      await writeJsonReport(reportPath, outcome.report)
-    }
-  } catch (error) {
-    log.warning(
-      `Could not write the JSON report to ${reportPath}: ${describeFault(error)}`,
-      'Avido test gate'
-    )
-    outcome.outputs['report-path'] = ''
-  }
-  for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value)
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary
-      .addRaw(redact(outcome.summary), true)
-      .write()
-      .catch((error: unknown) => log.warning(`Could not write the job summary: ${describeFault(error)}`))
-  }
-  if (outcome.verdict !== 'passed') core.setFailed(redact(outcome.reason))
-}
-
-/** The inputs, the clients and the gate: one outcome, whatever fails on the way. */
-async function gate(secrets: string[], log: GateLog, reportPath: string): Promise<GateOutcome> {
-  try {
-    const raw = Object.fromEntries(INPUT_NAMES.map(name => [name, core.getInput(name)]))
+    const raw = Object.fromEntries(INPUT_NAMES.map(name => [name, getInput(name)]))
     const config = parseInputs(raw, {
       commentKey: `${process.env.GITHUB_WORKFLOW ?? 'workflow'}/${process.env.GITHUB_JOB ?? 'job'}`
     })
     const context = readGitHubContext(process.env, readEventPayload(process.env.GITHUB_EVENT_PATH))
-    let deadline = Date.now() + config.timeoutMs
-    const avido = new AvidoClient({
-      baseUrl: config.baseUrl,
-      apiKey: config.apiKey,
-      applicationId: config.applicationId,
-      otherSecrets: secrets,
-      debug: log.debug
-    })
-    const github = config.githubToken
-      ? new GitHubReporter(
-          createOctokit({
-            token: config.githubToken,
-            apiUrl: context.apiUrl,
-            requestTimeoutMs: Math.min(GITHUB_REQUEST_TIMEOUT_MS, config.timeoutMs),
-            // GitHub's calls, retries included, come out of the gate's one time allowance.
-            deadline: () => deadline,
-            log: { debug: log.debug, warn: log.debug }
-          }),
-          context,
-          log
-        )
-      : undefined
-    try {
-      return await runGate({
-        config,
-        context,
-        avido,
-        github,
-        log,
-        now: Date.now,
-        sleep,
-        reportPath,
-        setDeadline: end => {
-          deadline = end
-          avido.setDeadline(end)
-        }
-      })
-    } finally {
-      await avido.close()
-    }
+    step = { config, context, secrets }
   } catch (error) {
     // A bad input or event stops the step before anything was decided: no output is set.
-    return { ...abortedOutcome(describeFault(error)), outputs: {} }
+    const redact = redactor(secrets)
+    const { reason, summary } = abortedOutcome(describeFault(error))
+    await appendSummary(redact(summary))
+    setFailed(redact(reason))
+    return
   }
+  const { runValidStep } = await import('./main/step.js')
+  await runValidStep(step)
 }

@@ -1,8 +1,8 @@
 import { setFlagsFromString } from 'node:v8'
 
 // Memory settings for large runs: they change heuristics of V8's collector and compilers, never behaviour.
-// This module must be evaluated before any other, because undici compiles its WebAssembly HTTP parser as it
-// loads; main.ts imports it first. `npm run bench` shows their effect on the peak memory of large runs.
+// This module must be evaluated before undici, which compiles its WebAssembly HTTP parser as it loads:
+// main/step.ts (loaded once the inputs are valid) imports it first. `npm run bench` shows their effect on the peak memory of large runs.
 const FLAGS = [
   // The young generation keeps its first size. Grown (up to 2 × 32 MiB) it would stay mostly empty.
   '--semi-space-growth-factor=1',

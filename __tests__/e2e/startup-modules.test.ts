@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { BUNDLE, REPO_ROOT, runAction, runtimes } from '../../emulators/runner/run-action.js'
+import { startScene, type Scene } from '../../emulators/scene.js'
+import { loadRecorder, type LoadRecorder } from './load-recorder.js'
+
+// The step checks its inputs with light modules only: a bad input stops it before undici, Octokit,
+// @actions/core or the gate are loaded. Once the inputs are valid they load (which shows the record works).
+
+/** Where the packages and parts live that a step stopped by a bad input must not load. */
+const HEAVY = [
+  '/node_modules/undici/',
+  '/node_modules/@octokit/rest/',
+  '/node_modules/@actions/core/',
+  '/node_modules/bottleneck/',
+  '/src/main/step.ts',
+  '/src/pipeline/run-gate.ts'
+]
+const heavyIn = (lines: string[]) =>
+  HEAVY.filter(place => lines.some(line => line.startsWith('resolve ') && line.includes(place)))
+
+/** Runs src/index.ts on this node through tsx, as the runner would run the action (inputs as INPUT_*). */
+async function runSources(
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  event: object = {}
+): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'avido-gate-src-'))
+  try {
+    const eventPath = join(dir, 'event.json')
+    writeFileSync(eventPath, JSON.stringify(event))
+    const vars: Record<string, string> = { PATH: process.env.PATH ?? '', RUNNER_TEMP: dir, ...env }
+    for (const [name, value] of Object.entries(inputs)) vars[`INPUT_${name.toUpperCase()}`] = value
+    vars.GITHUB_EVENT_PATH = eventPath
+    vars.GITHUB_EVENT_NAME = 'pull_request'
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: REPO_ROOT, env: vars })
+    let stdout = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    await new Promise(done => child.on('close', done))
+    return stdout
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+describe('starting the action', () => {
+  let scene: Scene
+  let recorder: LoadRecorder
+  beforeEach(async () => {
+    scene = await startScene()
+    recorder = loadRecorder()
+  })
+  afterEach(async () => {
+    recorder.close()
+    await scene.close()
+  })
+
+  const bundleRun = (node: string, inputs: Record<string, string>) =>
+    runAction({
+      node,
+      inputs,
+      eventName: 'pull_request',
+      event: scene.pullRequestEvent(),
+      env: { ...scene.env(), ...recorder.env }
+    })
+
+  describe.each(runtimes())('the bundle on $name', ({ path }) => {
+    it('stops on a missing api-key having loaded only its entry file: no chunk, no HTTP parser', async () => {
+      const run = await bundleRun(path, { 'application-id': 'app_support_bot' })
+      expect(run.stdout).toContain('::error::api-key: is required')
+      expect(run.code).toBe(1)
+      const files = recorder.lines().filter(line => !/ node:\S+$/.test(line))
+      expect(files).toEqual([`resolve ${pathToFileURL(BUNDLE).href} ${pathToFileURL(BUNDLE).href}`])
+    })
+
+    it('loads the rest, and compiles the HTTP parser, once the inputs are valid', async () => {
+      scene.avido.seed.tests(3, { passRate: 100 })
+      const run = await bundleRun(path, scene.inputs())
+      expect(run.outputs.result).toBe('success')
+      expect(recorder.lines()).toContain('compile')
+      expect(recorder.lines().filter(line => line.includes('/dist/')).length).toBeGreaterThan(1)
+    })
+  })
+
+  describe('from the sources', () => {
+    it('stops on a bad input without resolving undici, Octokit, @actions/core or the gate', async () => {
+      const stdout = await runSources(
+        { 'api-key': 'key', 'application-id': 'app', timeout: 'forever' },
+        recorder.env
+      )
+      expect(stdout).toContain('::error::timeout: "forever" is not a duration')
+      const resolved = recorder.lines().filter(line => line.startsWith('resolve '))
+      expect(resolved.some(line => line.includes('/src/inputs/'))).toBe(true)
+      expect(heavyIn(resolved)).toEqual([])
+    })
+
+    it('resolves them once the inputs are valid', async () => {
+      scene.avido.seed.tests(3, { passRate: 100 })
+      const stdout = await runSources(
+        scene.inputs(),
+        { ...scene.env(), ...recorder.env },
+        scene.pullRequestEvent()
+      )
+      expect(stdout).toContain('::set-output name=result::success')
+      expect(heavyIn(recorder.lines())).toEqual(HEAVY)
+    })
+  })
+})
