@@ -32,6 +32,8 @@ export interface ActionRun {
 
 export interface RunActionOptions {
   node?: string
+  /** The bundle to run: dist/index.js unless told. */
+  bundle?: string
   inputs: Record<string, string>
   eventName: string
   event: unknown
@@ -85,7 +87,10 @@ async function runIn(tempDir: string, options: RunActionOptions): Promise<Action
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
 
   const started = Date.now()
-  const child = spawn(options.node ?? process.execPath, [BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(options.node ?? process.execPath, [options.bundle ?? BUNDLE], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => {
