@@ -1,8 +1,25 @@
+// Node's own modules that undici, Octokit and @actions/core load, loaded here before the flags are set: Node
+// compiles its modules afresh, without their code cache, once the flags have changed (about 15 ms).
+import 'node:assert'
+import 'node:child_process'
+import 'node:crypto'
+import 'node:dns'
+import 'node:http'
+import 'node:http2'
+import 'node:https'
+import 'node:perf_hooks'
+import 'node:timers/promises'
+import 'node:tls'
+import 'node:util/types'
 import { setFlagsFromString } from 'node:v8'
+import 'node:vm'
+import 'node:worker_threads'
+import 'node:zlib'
 
 // Memory settings for large runs: they change heuristics of V8's collector and compilers, never behaviour.
 // This module must be evaluated before undici, which compiles its WebAssembly HTTP parser as it loads:
-// main/step.ts (loaded once the inputs are valid) imports it first. `npm run bench` shows their effect on the peak memory of large runs.
+// main/step.ts (loaded once the inputs are valid) imports it first. `npm run bench` shows their effect on the
+// peak memory of large runs.
 const FLAGS = [
   // The young generation keeps its first size. Grown (up to 2 × 32 MiB) it would stay mostly empty.
   '--semi-space-growth-factor=1',

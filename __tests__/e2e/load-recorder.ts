@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 // A preload (`--import`) that writes down, in order, what the action does as it starts: each V8 flag it
-// sets, each WebAssembly.compile (undici compiles its HTTP parser as it loads), and each ES module it
-// resolves (`resolve <specifier> <url>`: the bundle's chunks, or the packages when the sources run).
+// sets (the first one after `builtins <Node's own modules loaded by then>`), each WebAssembly.compile
+// (undici compiles its HTTP parser as it loads), and each ES module it resolves (`resolve <specifier> <url>`:
+// the bundle's chunks, or the packages when the sources run).
 
 const HOOKS = `
 import { appendFileSync } from 'node:fs'
@@ -25,7 +26,15 @@ import v8 from 'node:v8'
 const out = process.env.LOAD_RECORD
 register(process.env.LOAD_HOOKS, { data: { out } })
 const setFlags = v8.setFlagsFromString
-v8.setFlagsFromString = flag => { appendFileSync(out, 'flag ' + flag + '\\n'); return setFlags(flag) }
+let flagged = false
+const builtins = () =>
+  process.moduleLoadList.filter(m => /^NativeModule (?!internal\\/)/.test(m)).map(m => m.slice(13)).join(' ')
+v8.setFlagsFromString = flag => {
+  if (!flagged) appendFileSync(out, 'builtins ' + builtins() + '\\n')
+  flagged = true
+  appendFileSync(out, 'flag ' + flag + '\\n')
+  return setFlags(flag)
+}
 const compile = WebAssembly.compile
 WebAssembly.compile = (...args) => { appendFileSync(out, 'compile\\n'); return compile(...args) }
 `

@@ -28,7 +28,7 @@ describe.each(runtimes())('the bundle on $name', ({ path }) => {
       env: { ...scene.env(), ...recorder.env }
     })
     expect(run.outputs.result).toBe('success')
-    const order = recorder.lines().filter(line => !line.startsWith('resolve '))
+    const order = recorder.lines().filter(line => /^(flag|compile)\b/.test(line))
     const firstCompile = order.indexOf('compile')
     expect(firstCompile).toBeGreaterThan(0)
     expect(order.slice(0, firstCompile)).toEqual([
@@ -38,5 +38,25 @@ describe.each(runtimes())('the bundle on $name', ({ path }) => {
       'flag --no-wasm-tier-up',
       'flag --no-wasm-dynamic-tiering'
     ])
+  })
+
+  it("loads Node's own modules that the HTTP clients need before the flags, so they keep their code cache", async () => {
+    scene.avido.seed.tests(3, { passRate: 100 })
+    const run = await runAction({
+      node: path,
+      inputs: scene.inputs(),
+      eventName: 'pull_request',
+      event: scene.pullRequestEvent(),
+      env: { ...scene.env(), ...recorder.env }
+    })
+    expect(run.outputs.result).toBe('success')
+    const before =
+      recorder
+        .lines()
+        .find(line => line.startsWith('builtins '))
+        ?.split(' ') ?? []
+    for (const name of ['http', 'https', 'http2', 'tls', 'zlib', 'crypto', 'worker_threads', 'perf_hooks']) {
+      expect(before).toContain(name)
+    }
   })
 })
