@@ -43,7 +43,8 @@ describe.each(runtimesFor(false))('the commit status of the bundled action on $n
     const statuses = statusesOf(scene)
     expect(describeStatuses(statuses)).toEqual([
       { state: 'pending', description: 'Waiting for Avido test results' },
-      { state: 'success', description: '82.5% passed (33/40 evals) · success' }
+      // Tests of 4 evals passing 4,4,4,4,4,4,4,4,1,0: SE = √(10/9 · 20.1) / 40 = 11.8 points, t(9) = 2.262.
+      { state: 'success', description: '82.5% ± 26.7 passed (33/40 evals) · success' }
     ])
     for (const status of statuses) {
       expect(status).toMatchObject({
@@ -145,7 +146,7 @@ describe('the pending status while waiting (runGate on a fake clock)', () => {
       { state: 'pending', description: 'Waiting for Avido: 10/40 tests settled' },
       { state: 'pending', description: 'Waiting for Avido: 20/40 tests settled' },
       { state: 'pending', description: 'Waiting for Avido: 30/40 tests settled' },
-      { state: 'success', description: '100.0% passed (40/40 evals) · success' }
+      { state: 'success', description: '100.0% (≥ 92.5%) passed (40/40 evals) · success' }
     ])
   })
 })

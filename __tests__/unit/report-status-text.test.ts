@@ -73,6 +73,16 @@ describe('status descriptions', () => {
     )
   })
 
+  it('gives the rule of three when every eval passed or every eval failed', () => {
+    const all = (passed: boolean) =>
+      makeJudgement([
+        { title: 'T', tests: Array.from({ length: 20 }, () => ({ evals: [{ name: 'a', passed }] })) }
+      ])
+    // 100 % of 20 tests: at least 1 − 3/20 = 85 %; 0 %: at most 15 %.
+    expect(finalDescription(all(true))).toBe('100.0% (≥ 85.0%) passed (20/20 evals) · success')
+    expect(finalDescription(all(false))).toBe('0.0% (≤ 15.0%) passed (0/20 evals) · error')
+  })
+
   it('mentions errored tests', () => {
     const j = makeJudgement([
       { title: 'T', tests: [{ evals: [{ name: 'a', passed: true }] }, { status: 'FAILED', evals: [] }] }

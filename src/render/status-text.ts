@@ -23,12 +23,21 @@ function changeText(compared: BaselineComparison): string {
   return ` · ${change > 0 ? '▲' : '▼'} ${shown.slice(1)} ${versus}`
 }
 
+/** ` ± 6.1`; at 0 % or 100 % the rule of three's bound, ` (≥ 92.5%)`; '' with fewer than 2 tests. */
+function marginText(judgement: Judgement): string {
+  const { margin, method, low, high } = judgement.interval
+  if (margin === undefined) return ''
+  if (method === 'rule-of-three') {
+    return judgement.passed > 0 ? ` (≥ ${formatRate(low ?? 0)}%)` : ` (≤ ${formatRate(high ?? 100)}%)`
+  }
+  return ` ± ${formatMargin(Math.min(100, margin))}`
+}
+
 /** `82.5% ± 6.1 passed (33/40 evals) · ▼ 4.0 vs base · success`. */
 export function finalDescription(judgement: Judgement, compared?: BaselineComparison): string {
   if (judgement.result === 'none') return 'No Avido tests matched · none'
   const errored = judgement.erroredTests > 0 ? `, ${plural(judgement.erroredTests, 'errored test')}` : ''
-  const margin = judgement.interval.margin
-  const rate = `${formatRate(judgement.passRate)}%${margin === undefined ? '' : ` ± ${formatMargin(Math.min(100, margin))}`}`
+  const rate = `${formatRate(judgement.passRate)}%${marginText(judgement)}`
   const change = compared ? changeText(compared) : ''
   return fit(
     `${rate} passed (${formatCount(judgement.passed)}/${formatCount(judgement.total)} evals${errored})${change} · ${judgement.result}`
