@@ -1,40 +1,11 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import {
-  startGitHubEmulator,
-  type GitHubEmulator,
-  type GitHubEmulatorOptions
-} from '../../emulators/github/index.js'
+import { describe, expect, it } from '@jest/globals'
+import { type GitHubEmulator } from '../../emulators/github/index.js'
+import { call, useGitHubEmulator, type Answer } from '../support/github-emulator.js'
 
 const SHA = 'a'.repeat(40)
 const OTHER = 'b'.repeat(40)
 
-let emulator: GitHubEmulator | undefined
-
-async function start(options: GitHubEmulatorOptions = {}): Promise<GitHubEmulator> {
-  emulator = await startGitHubEmulator(options)
-  return emulator
-}
-
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
-
-interface Answer {
-  status: number
-  headers: Headers
-  body: any // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function call(gh: GitHubEmulator, method: string, path: string, body?: unknown): Promise<Answer> {
-  const res = await fetch(`${gh.url}${path}`, {
-    method,
-    headers: { authorization: `token ${gh.token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined }
-}
+const start = useGitHubEmulator()
 
 const create = (gh: GitHubEmulator, body: object): Promise<Answer> =>
   call(gh, 'POST', '/repos/acme/bot/check-runs', { name: 'gate', head_sha: SHA, ...body })

@@ -10,6 +10,7 @@ import {
 import { createCheckRun, updateCheckRun } from '../../src/github/check-runs.js'
 import { createOctokit, type GitHubClient } from '../../src/github/octokit.js'
 import { postCommitStatus } from '../../src/github/status.js'
+import { call, type Answer } from '../support/github-emulator.js'
 import { loadGitHubOperations, type OperationSchemas } from '../support/github-openapi.js'
 import { schemaProblems, type Schema } from '../support/json-schema.js'
 
@@ -92,22 +93,7 @@ afterAll(async () => {
   await Promise.all([gh?.close(), patGh?.close()])
 })
 
-interface Exchange {
-  status: number
-  body: unknown
-}
-
-async function call(target: GitHubEmulator, method: string, path: string, body?: unknown): Promise<Exchange> {
-  const res = await fetch(`${target.url}${path}`, {
-    method,
-    headers: { authorization: `token ${target.token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : undefined }
-}
-
-function conformance(route: string, answer: Exchange): string[] {
+function conformance(route: string, answer: Answer): string[] {
   const schema = operations[route]?.responses[String(answer.status)]
   if (!schema) return [`the description documents no JSON answer ${answer.status} for ${route}`]
   return schemaProblems(schema, answer.body)

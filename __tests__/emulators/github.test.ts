@@ -1,51 +1,11 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
-import {
-  primaryRateLimit,
-  secondaryRateLimit,
-  startGitHubEmulator,
-  type GitHubEmulator,
-  type GitHubEmulatorOptions
-} from '../../emulators/github/index.js'
+import { describe, expect, it } from '@jest/globals'
+import { primaryRateLimit, secondaryRateLimit, type GitHubEmulator } from '../../emulators/github/index.js'
+import { call, useGitHubEmulator } from '../support/github-emulator.js'
 
 const SHA = 'a'.repeat(40)
 const OTHER_SHA = 'b'.repeat(40)
 
-let emulator: GitHubEmulator | undefined
-
-async function start(options: GitHubEmulatorOptions = {}): Promise<GitHubEmulator> {
-  emulator = await startGitHubEmulator(options)
-  return emulator
-}
-
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
-
-interface Answer {
-  status: number
-  headers: Headers
-  body: any // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function call(
-  gh: GitHubEmulator,
-  method: string,
-  path: string,
-  body?: unknown,
-  auth: string | null = `token ${gh.token}`
-): Promise<Answer> {
-  const url = path.startsWith('http') ? path : `${gh.url}${path}`
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (auth !== null) headers['authorization'] = auth
-  const res = await fetch(url, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined }
-}
+const start = useGitHubEmulator()
 
 function links(header: string | null): Record<string, string> {
   const out: Record<string, string> = {}
