@@ -1,3 +1,4 @@
+import type { SeededTest } from '../emulators/avido/index.js'
 import { BUNDLE, NODE24, runAction, type ActionRun } from '../emulators/runner/run-action.js'
 import { startScene, type Scene, type SceneOptions } from '../emulators/scene.js'
 
@@ -63,8 +64,8 @@ export async function withScene<T>(
  * `n` passing tests that all settle at `settledAt` (emulator clock), or are settled already. Each has one
  * eval, or with `fourEvals` the emulator's default four (NATURALNESS, STYLE, CUSTOM, FACT).
  */
-export function seedSettling(scene: Scene, n: number, settledAt?: number, fourEvals = false): void {
-  scene.avido.seed.tests(n, {
+export function seedSettling(scene: Scene, n: number, settledAt?: number, fourEvals = false): SeededTest[] {
+  return scene.avido.seed.tests(n, {
     ...(fourEvals ? {} : { evals: ['CUSTOM'] }),
     passRate: 100,
     ...(settledAt ? { settledAt } : {})
