@@ -4,53 +4,31 @@ import { connect, type AddressInfo, type Socket } from 'node:net'
 import {
   primaryRateLimit,
   secondaryRateLimit,
-  startGitHubEmulator,
   type GitHubEmulator,
   type GitHubEmulatorOptions
 } from '../../emulators/github/index.js'
 import { findStickyComment, upsertStickyComment } from '../../src/github/comment.js'
 import { describeGitHubError, isPermissionError } from '../../src/github/errors.js'
-import { createOctokit, type GitHubClientOptions } from '../../src/github/octokit.js'
 import { findOpenPullRequestByHeadSha } from '../../src/github/pulls.js'
 import { getWorkflowRunCreatedAt } from '../../src/github/workflow-run.js'
+import { useGitHubEmulator } from '../support/github-emulator.js'
+import { RUN_ROUTE, run, runRequests, seedRun, warningClient } from '../support/github-run-client.js'
 
 const SHA = 'f'.repeat(40)
-const RUN_ROUTE = 'GET /repos/{owner}/{repo}/actions/runs/{run_id}'
-const run = { owner: 'acme', repo: 'bot', runId: 77 }
 
-let emulator: GitHubEmulator | undefined
 const cleanups: Array<() => void | Promise<void>> = []
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  await emulator?.close()
-  emulator = undefined
 })
 
+const start = useGitHubEmulator()
+
 async function setup(options: GitHubEmulatorOptions = {}): Promise<GitHubEmulator> {
-  emulator = await startGitHubEmulator(options)
-  emulator.seed.workflowRun({
-    owner: 'acme',
-    repo: 'bot',
-    id: 77,
-    created_at: '2025-05-05T05:05:05Z',
-    head_sha: SHA
-  })
-  return emulator
+  const gh = await start(options)
+  seedRun(gh, SHA)
+  return gh
 }
-
-function client(gh: GitHubEmulator, extra: Partial<GitHubClientOptions> = {}) {
-  const warnings: string[] = []
-  const octokit = createOctokit({
-    token: gh.token,
-    apiUrl: gh.url,
-    log: { debug: () => undefined, warn: message => warnings.push(message) },
-    ...extra
-  })
-  return { octokit, warnings }
-}
-
-const runRequests = (gh: GitHubEmulator) => gh.requests.filter(r => r.route === RUN_ROUTE)
 
 describe('createOctokit against GitHub Enterprise Server', () => {
   it('sends every call, pages included, under /api/v3 with the token and user agent', async () => {
@@ -68,7 +46,7 @@ describe('createOctokit against GitHub Enterprise Server', () => {
         }
       }))
     )
-    const { octokit } = client(gh, { apiUrl: `${gh.url}/` })
+    const { octokit } = warningClient(gh, { apiUrl: `${gh.url}/` })
     const found = await findStickyComment(octokit, {
       owner: 'acme',
       repo: 'bot',
@@ -91,7 +69,7 @@ describe('createOctokit rate limits', () => {
   it('waits out a secondary rate limit, honouring retry-after', async () => {
     const gh = await setup()
     gh.inject(RUN_ROUTE, secondaryRateLimit(1), { times: 1 })
-    const { octokit, warnings } = client(gh)
+    const { octokit, warnings } = warningClient(gh)
     const started = Date.now()
     expect(await getWorkflowRunCreatedAt(octokit, run)).toBe('2025-05-05T05:05:05Z')
     expect(Date.now() - started).toBeGreaterThanOrEqual(900)
@@ -102,7 +80,7 @@ describe('createOctokit rate limits', () => {
   it('gives up after two retries when the limit persists', async () => {
     const gh = await setup()
     gh.inject(RUN_ROUTE, secondaryRateLimit(1), { times: 10 })
-    const { octokit, warnings } = client(gh)
+    const { octokit, warnings } = warningClient(gh)
     const error = await getWorkflowRunCreatedAt(octokit, run).catch((e: unknown) => e)
     expect(runRequests(gh)).toHaveLength(3)
     expect(isPermissionError(error)).toBe(false)
@@ -115,7 +93,7 @@ describe('createOctokit rate limits', () => {
   it('does not stall on a wait longer than the cap', async () => {
     const gh = await setup()
     gh.inject(RUN_ROUTE, secondaryRateLimit(3600), { times: 1 })
-    const { octokit } = client(gh)
+    const { octokit } = warningClient(gh)
     const started = Date.now()
     await expect(getWorkflowRunCreatedAt(octokit, run)).rejects.toMatchObject({ status: 403 })
     expect(Date.now() - started).toBeLessThan(1000)
@@ -125,7 +103,7 @@ describe('createOctokit rate limits', () => {
   it('retries once the primary rate limit has reset (429 with x-ratelimit-remaining: 0)', async () => {
     const gh = await setup()
     gh.inject(RUN_ROUTE, primaryRateLimit({ status: 429, resetInSeconds: -2 }), { times: 1 })
-    const { octokit, warnings } = client(gh)
+    const { octokit, warnings } = warningClient(gh)
     expect(await getWorkflowRunCreatedAt(octokit, run)).toBe('2025-05-05T05:05:05Z')
     expect(runRequests(gh).map(r => r.status)).toEqual([429, 200])
     expect(warnings[0]).toMatch(/primary rate limit/)
@@ -134,7 +112,7 @@ describe('createOctokit rate limits', () => {
   it('does not wait an hour for a primary rate limit', async () => {
     const gh = await setup()
     gh.inject(RUN_ROUTE, primaryRateLimit({ resetInSeconds: 3600 }), { times: 1 })
-    const { octokit } = client(gh)
+    const { octokit } = warningClient(gh)
     await expect(getWorkflowRunCreatedAt(octokit, run)).rejects.toMatchObject({ status: 403 })
     expect(runRequests(gh)).toHaveLength(1)
   })
@@ -147,14 +125,14 @@ describe('createOctokit transient failures', () => {
   ])('retries %s, within `retries`', async (_name, fault, firstStatus) => {
     const gh = await setup()
     gh.inject(RUN_ROUTE, fault, { times: 1 })
-    const { octokit } = client(gh, { retries: 1 })
+    const { octokit } = warningClient(gh, { retries: 1 })
     expect(await getWorkflowRunCreatedAt(octokit, run)).toBe('2025-05-05T05:05:05Z')
     expect(runRequests(gh).map(r => r.status)).toEqual([firstStatus, 200])
   })
 
   it('does not retry a 4xx, and with retries: 0 reports a dropped connection', async () => {
     const gh = await setup()
-    const { octokit } = client(gh, { retries: 0 })
+    const { octokit } = warningClient(gh, { retries: 0 })
     await expect(getWorkflowRunCreatedAt(octokit, { ...run, runId: 78 })).rejects.toMatchObject({
       status: 404
     })
@@ -171,7 +149,7 @@ describe('describeGitHubError', () => {
   it('never repeats the token, even when GitHub echoes it', async () => {
     const gh = await setup({ token: 'ghs_0123456789abcdefSECRET' })
     gh.inject(RUN_ROUTE, { status: 400, body: { message: `Bad header: token ghs_0123456789abcdefSECRET` } })
-    const { octokit } = client(gh)
+    const { octokit } = warningClient(gh)
     const error = await getWorkflowRunCreatedAt(octokit, run).catch((e: unknown) => e)
     const line = describeGitHubError(error, 'Reading the workflow run')
     expect(line).toBe('Reading the workflow run failed: GitHub answered 400 Bad header: token ***')
@@ -179,7 +157,7 @@ describe('describeGitHubError', () => {
 
   it('says Bad credentials for a wrong token, which is not a missing permission', async () => {
     const gh = await setup()
-    const { octokit } = client(gh, { token: 'ghs_wrong' })
+    const { octokit } = warningClient(gh, { token: 'ghs_wrong' })
     const error = await upsertStickyComment(octokit, {
       owner: 'acme',
       repo: 'bot',
@@ -194,7 +172,7 @@ describe('describeGitHubError', () => {
 
   it('counts a 404 on a write as a permission problem', async () => {
     const gh = await setup()
-    const { octokit } = client(gh)
+    const { octokit } = warningClient(gh)
     const error = await upsertStickyComment(octokit, {
       owner: 'acme',
       repo: 'bot',
@@ -254,12 +232,12 @@ describe('createOctokit proxies', () => {
 
     setEnv({ HTTP_PROXY: proxy.url, http_proxy: undefined, NO_PROXY: undefined, no_proxy: undefined })
     expect(
-      await findOpenPullRequestByHeadSha(client(gh).octokit, { owner: 'acme', repo: 'bot', sha: SHA })
+      await findOpenPullRequestByHeadSha(warningClient(gh).octokit, { owner: 'acme', repo: 'bot', sha: SHA })
     ).toBeUndefined()
     expect(proxy.targets).toEqual([`127.0.0.1:${port}`])
 
     setEnv({ NO_PROXY: '127.0.0.1' })
-    await getWorkflowRunCreatedAt(client(gh).octokit, run)
+    await getWorkflowRunCreatedAt(warningClient(gh).octokit, run)
     expect(proxy.targets).toHaveLength(1)
     expect(gh.requests).toHaveLength(2)
   })

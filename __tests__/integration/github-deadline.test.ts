@@ -1,54 +1,32 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { secondaryRateLimit, serviceUnavailable } from '../../emulators/github/faults.js'
-import { startGitHubEmulator, type GitHubEmulator } from '../../emulators/github/index.js'
+import { type GitHubEmulator } from '../../emulators/github/index.js'
 import { findStickyComment, upsertStickyComment } from '../../src/github/comment.js'
 import { describeGitHubError } from '../../src/github/errors.js'
-import { createOctokit, type GitHubClientOptions } from '../../src/github/octokit.js'
+import { type GitHubClient } from '../../src/github/octokit.js'
 import { findOpenPullRequestByHeadSha } from '../../src/github/pulls.js'
 import { MIN_ATTEMPT_MS, retryDecision } from '../../src/github/retry.js'
 import { postCommitStatus } from '../../src/github/status.js'
 import { getWorkflowRunCreatedAt } from '../../src/github/workflow-run.js'
+import { useGitHubEmulator } from '../support/github-emulator.js'
+import { RUN_ROUTE, run, seedRun, warningClient } from '../support/github-run-client.js'
 
 const SHA = 'e'.repeat(40)
-const RUN_ROUTE = 'GET /repos/{owner}/{repo}/actions/runs/{run_id}'
-const run = { owner: 'acme', repo: 'bot', runId: 77 }
 /** Scheduling slack allowed on top of the deadline. */
 const MARGIN_MS = 400
 
-let emulator: GitHubEmulator | undefined
-
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
+const start = useGitHubEmulator()
 
 async function setup(): Promise<GitHubEmulator> {
-  emulator = await startGitHubEmulator()
-  emulator.seed.workflowRun({
-    owner: 'acme',
-    repo: 'bot',
-    id: 77,
-    created_at: '2025-05-05T05:05:05Z',
-    head_sha: SHA
-  })
-  emulator.seed.pull({ owner: 'acme', repo: 'bot', number: 7, head: { sha: SHA, ref: 'feature' } })
-  return emulator
-}
-
-function client(gh: GitHubEmulator, extra: Partial<GitHubClientOptions> = {}) {
-  const warnings: string[] = []
-  const octokit = createOctokit({
-    token: gh.token,
-    apiUrl: gh.url,
-    log: { debug: () => undefined, warn: message => warnings.push(message) },
-    ...extra
-  })
-  return { octokit, warnings }
+  const gh = await start()
+  seedRun(gh, SHA)
+  gh.seed.pull({ owner: 'acme', repo: 'bot', number: 7, head: { sha: SHA, ref: 'feature' } })
+  return gh
 }
 
 /** Every kind of call the gate makes, one after another, each expected to fail. */
-function gateCalls(octokit: ReturnType<typeof createOctokit>): Array<() => Promise<unknown>> {
+function gateCalls(octokit: GitHubClient): Array<() => Promise<unknown>> {
   const repo = { owner: 'acme', repo: 'bot' }
   return [
     () => getWorkflowRunCreatedAt(octokit, run),
@@ -66,7 +44,7 @@ describe('createOctokit within a deadline, GitHub answering 503 to everything', 
     const gh = await setup()
     gh.inject('*', serviceUnavailable(), { times: Infinity })
     const started = Date.now()
-    const { octokit } = client(gh, { deadline: () => started + 2000 })
+    const { octokit } = warningClient(gh, { deadline: () => started + 2000 })
     const failures: unknown[] = []
     for (const call of gateCalls(octokit)) failures.push(await call().catch((e: unknown) => e))
     expect(Date.now() - started).toBeLessThan(2000 + MARGIN_MS)
@@ -79,7 +57,7 @@ describe('createOctokit within a deadline, GitHub answering 503 to everything', 
     const gh = await setup()
     gh.inject('*', serviceUnavailable({ retryAfterSeconds: 3 }), { times: Infinity })
     const started = Date.now()
-    const { octokit } = client(gh, { deadline: () => started + 2000 })
+    const { octokit } = warningClient(gh, { deadline: () => started + 2000 })
     await expect(getWorkflowRunCreatedAt(octokit, run)).rejects.toMatchObject({ status: 503 })
     expect(Date.now() - started).toBeLessThan(MARGIN_MS)
     expect(gh.requests).toHaveLength(1)
@@ -89,7 +67,7 @@ describe('createOctokit within a deadline, GitHub answering 503 to everything', 
     const gh = await setup()
     gh.inject(RUN_ROUTE, serviceUnavailable({ retryAfterSeconds: 2 }), { times: 1 })
     const started = Date.now()
-    const { octokit } = client(gh, { deadline: () => started + 4000 })
+    const { octokit } = warningClient(gh, { deadline: () => started + 4000 })
     expect(await getWorkflowRunCreatedAt(octokit, run)).toBe('2025-05-05T05:05:05Z')
     expect(Date.now() - started).toBeGreaterThanOrEqual(1900)
     expect(gh.requests.map(r => r.status)).toEqual([503, 200])
@@ -98,7 +76,7 @@ describe('createOctokit within a deadline, GitHub answering 503 to everything', 
   it('still retries a 503 followed by success, with no deadline', async () => {
     const gh = await setup()
     gh.inject(RUN_ROUTE, serviceUnavailable(), { times: 1 })
-    const { octokit } = client(gh)
+    const { octokit } = warningClient(gh)
     expect(await getWorkflowRunCreatedAt(octokit, run)).toBe('2025-05-05T05:05:05Z')
     expect(gh.requests.map(r => r.status)).toEqual([503, 200])
   })
@@ -109,7 +87,7 @@ describe('createOctokit within a deadline, other waits', () => {
     const gh = await setup()
     gh.inject(RUN_ROUTE, secondaryRateLimit(3), { times: 1 })
     const started = Date.now()
-    const { octokit, warnings } = client(gh, { deadline: () => started + 2000 })
+    const { octokit, warnings } = warningClient(gh, { deadline: () => started + 2000 })
     await expect(getWorkflowRunCreatedAt(octokit, run)).rejects.toMatchObject({ status: 403 })
     expect(Date.now() - started).toBeLessThan(MARGIN_MS)
     expect(gh.requests).toHaveLength(1)
@@ -120,7 +98,7 @@ describe('createOctokit within a deadline, other waits', () => {
     const gh = await setup()
     gh.inject(RUN_ROUTE, { delayMs: 5000 }, { times: 1 })
     const started = Date.now()
-    const { octokit } = client(gh, { deadline: () => started + 1000, requestTimeoutMs: 30_000 })
+    const { octokit } = warningClient(gh, { deadline: () => started + 1000, requestTimeoutMs: 30_000 })
     const error = await getWorkflowRunCreatedAt(octokit, run).catch((e: unknown) => e)
     expect(Date.now() - started).toBeLessThan(1000 + MARGIN_MS)
     expect(describeGitHubError(error, 'Reading the workflow run')).toMatch(
@@ -131,7 +109,7 @@ describe('createOctokit within a deadline, other waits', () => {
   it('sends nothing once the deadline has passed, and calls again when it moves', async () => {
     const gh = await setup()
     let deadline = Date.now() - 1
-    const { octokit } = client(gh, { deadline: () => deadline })
+    const { octokit } = warningClient(gh, { deadline: () => deadline })
     const error = await getWorkflowRunCreatedAt(octokit, run).catch((e: unknown) => e)
     expect(describeGitHubError(error, 'Reading the workflow run')).toBe(
       'Reading the workflow run failed: No time left for GitHub calls: the time allowed is over'
