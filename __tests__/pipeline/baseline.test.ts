@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { OWNER, REPO, type Scene } from '../../emulators/scene.js'
+import { describe, expect, it } from '@jest/globals'
+import { OWNER, REPO } from '../../emulators/scene.js'
 import type { MeasuredScope } from '../../src/judge/baseline.js'
 import { buildScope, type Scope } from '../../src/judge/scope.js'
 import { findBaseline, MAX_BASE_COMMITS } from '../../src/pipeline/baseline.js'
 import { encodeRecord, recordOf } from '../../src/render/record.js'
 import { makeJudgement } from '../unit/report-fixtures.js'
-import { gateDeps, startFrozenScene, wholeSecondNow, type Harness, type HarnessOptions } from './harness.js'
+import { useFrozenScene, wholeSecondNow, type Harness, type HarnessOptions } from './harness.js'
 
 const START = wholeSecondNow()
 const HOUR = 60 * 60 * 1000
@@ -17,25 +17,11 @@ const LIST_CHECK_RUNS = 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs'
 const LIST_COMMITS = 'GET /repos/{owner}/{repo}/commits'
 const SCOPE: MeasuredScope = { taskIds: [], evalDefinitionIds: [], experimentVariantIds: [], runTypes: [] }
 
-let scene: Scene
-const harnesses: Harness[] = []
-beforeAll(async () => {
-  scene = await startFrozenScene(START)
-})
-afterAll(() => scene.close())
-beforeEach(() => {
-  scene.avido.reset()
-  scene.avido.clock.set(START)
-  scene.github.requests.length = 0
-})
-afterEach(async () => {
-  scene.github.clearFaults()
-  await Promise.all(harnesses.splice(0).map(h => h.close()))
-})
+const { scene, make: makeHarness } = useFrozenScene(START)
 
 /** The scene's pull request event with `base.sha` set, as GitHub sends it. */
 function pullOn(baseSha: string): object {
-  const event = scene.pullRequestEvent() as { pull_request: { base: object } }
+  const event = scene().pullRequestEvent() as { pull_request: { base: object } }
   return {
     ...event,
     pull_request: { ...event.pull_request, base: { ...event.pull_request.base, sha: baseSha } }
@@ -44,20 +30,18 @@ function pullOn(baseSha: string): object {
 
 function make(baseline: string, options: HarnessOptions & { baseSha?: string } = {}): Harness {
   const { baseSha, ...rest } = options
-  const made = gateDeps(scene, {
+  return makeHarness({
     ...rest,
     inputs: { baseline, ...rest.inputs },
     ...(baseSha ? { event: pullOn(baseSha) } : {})
   })
-  harnesses.push(made)
-  return made
 }
 
 const scopeOf = (h: Harness): Scope =>
   buildScope(h.deps.config, { start: new Date(WINDOW_START).toISOString(), source: 'since' })
 
 /** A first-parent history of `length` commits, newest (the base) first. */
-const chain = (length: number): string[] => scene.github.seed.commitChain(OWNER, REPO, { length })
+const chain = (length: number): string[] => scene().github.seed.commitChain(OWNER, REPO, { length })
 
 /** A judgement of one task: `passing` of `total` single-eval tests passed. */
 const measured = (passing: number, total: number) =>
@@ -72,7 +56,7 @@ const recordText = (sha: string, judgement = measured(9, 10), key = KEY): string
   encodeRecord(recordOf(judgement, { key, sha, at: '2026-11-20T10:00:00.000Z', scope: SCOPE })) ?? ''
 
 function checkRun(sha: string, text: string | null, more: Record<string, unknown> = {}): void {
-  scene.github.seed.checkRun(OWNER, REPO, {
+  scene().github.seed.checkRun(OWNER, REPO, {
     head_sha: sha,
     name: CHECK_NAME,
     status: 'completed',
@@ -82,7 +66,7 @@ function checkRun(sha: string, text: string | null, more: Record<string, unknown
   })
 }
 
-const routes = () => scene.github.requests.map(r => r.route)
+const routes = () => scene().github.requests.map(r => r.route)
 
 describe('findBaseline: none', () => {
   it('asks neither GitHub nor Avido anything', async () => {
@@ -90,8 +74,8 @@ describe('findBaseline: none', () => {
     checkRun(base, recordText(base))
     const h = make('none', { baseSha: base })
     expect(await findBaseline(h.deps, scopeOf(h))).toEqual({})
-    expect(scene.github.requests).toHaveLength(0)
-    expect(scene.avido.requests).toHaveLength(0)
+    expect(scene().github.requests).toHaveLength(0)
+    expect(scene().avido.requests).toHaveLength(0)
   })
 })
 
@@ -110,10 +94,10 @@ describe('findBaseline: base-commit', () => {
       scope: SCOPE
     })
     expect(routes()).toEqual([LIST_CHECK_RUNS])
-    expect(scene.github.requests[0].params).toMatchObject({ ref: base })
-    expect(scene.github.requests[0].query).toMatchObject({ check_name: CHECK_NAME, status: 'completed' })
+    expect(scene().github.requests[0].params).toMatchObject({ ref: base })
+    expect(scene().github.requests[0].query).toMatchObject({ check_name: CHECK_NAME, status: 'completed' })
     expect(h.lines.some(line => line.includes('(the base commit)'))).toBe(true)
-    expect(scene.avido.requests).toHaveLength(0)
+    expect(scene().avido.requests).toHaveLength(0)
   })
 
   it('walks back 3 commits for 1 + 1 + 3 requests', async () => {
@@ -130,9 +114,11 @@ describe('findBaseline: base-commit', () => {
       LIST_CHECK_RUNS,
       LIST_CHECK_RUNS
     ])
-    expect(scene.github.requests.filter(r => r.route === LIST_CHECK_RUNS).map(r => r.params.ref)).toEqual(
-      history.slice(0, 4)
-    )
+    expect(
+      scene()
+        .github.requests.filter(r => r.route === LIST_CHECK_RUNS)
+        .map(r => r.params.ref)
+    ).toEqual(history.slice(0, 4))
     expect(h.lines.some(line => line.includes('3 commit(s) before the base commit'))).toBe(true)
   })
 
@@ -141,13 +127,13 @@ describe('findBaseline: base-commit', () => {
     checkRun(history[MAX_BASE_COMMITS], recordText(history[MAX_BASE_COMMITS]))
     const h = make('base-commit', { baseSha: history[0] })
     expect(await findBaseline(h.deps, scopeOf(h))).toEqual({ baseline: undefined })
-    expect(scene.github.requests.length).toBeLessThanOrEqual(1 + 20)
-    expect(scene.github.requests.filter(r => r.route === LIST_COMMITS)).toHaveLength(1)
-    expect(scene.github.requests.filter(r => r.route === LIST_CHECK_RUNS)).toHaveLength(MAX_BASE_COMMITS)
+    expect(scene().github.requests.length).toBeLessThanOrEqual(1 + 20)
+    expect(scene().github.requests.filter(r => r.route === LIST_COMMITS)).toHaveLength(1)
+    expect(scene().github.requests.filter(r => r.route === LIST_CHECK_RUNS)).toHaveLength(MAX_BASE_COMMITS)
     expect(h.lines).toContain(
       `No recorded result of this gate on the base commit ${history[0].slice(0, 7)} or the 19 commits before it.`
     )
-    expect(scene.avido.requests).toHaveLength(0)
+    expect(scene().avido.requests).toHaveLength(0)
   })
 
   it('passes over check runs in progress, of another key, with garbage, without a record or of another name', async () => {
@@ -159,7 +145,7 @@ describe('findBaseline: base-commit', () => {
     checkRun(base, '<!-- avido-test-gate-record not json at all -->')
     checkRun(base, null)
     checkRun(base, 'A report without a record.')
-    scene.github.seed.checkRun(OWNER, REPO, {
+    scene().github.seed.checkRun(OWNER, REPO, {
       head_sha: base,
       name: 'lint',
       status: 'completed',
@@ -177,7 +163,7 @@ describe('findBaseline: base-commit', () => {
 
   it('turns a GitHub 500 during the lookup into one problem sentence, without throwing', async () => {
     const [base] = chain(3)
-    scene.github.inject(
+    scene().github.inject(
       LIST_COMMITS,
       { status: 500, headers: { 'retry-after-ms': '1' }, body: { message: 'Server Error' } },
       { times: Infinity }
@@ -189,17 +175,17 @@ describe('findBaseline: base-commit', () => {
       /^Could not read the baseline to compare with \(.+\); the run is judged without one\.$/
     )
     expect(result.problem).not.toContain('\n')
-    expect(scene.github.requests.filter(r => r.route === LIST_COMMITS).length).toBeGreaterThanOrEqual(1)
+    expect(scene().github.requests.filter(r => r.route === LIST_COMMITS).length).toBeGreaterThanOrEqual(1)
   })
 })
 
 describe('findBaseline: scheduled', () => {
-  const seedTasks = (n: number) => Array.from({ length: n }, () => scene.avido.seed.task().id)
+  const seedTasks = (n: number) => Array.from({ length: n }, () => scene().avido.seed.task().id)
 
   it('uses the newest settled run of each task before the window, no older than baseline-max-age', async () => {
     const [refunds, billing, old] = seedTasks(3)
     const run = (taskIds: string[], createdAt: number, passRate: number, settleAfterMs?: number) =>
-      scene.avido.seed.scheduledRun({
+      scene().avido.seed.scheduledRun({
         taskIds,
         createdAt,
         passRate,
@@ -207,7 +193,7 @@ describe('findBaseline: scheduled', () => {
       })
     run([refunds], START - 2 * DAY, 0)
     const newest = run([refunds], START - DAY, 100)
-    const billingRun = scene.avido.seed.scheduledRun({
+    const billingRun = scene().avido.seed.scheduledRun({
       taskIds: [billing],
       createdAt: START - 3 * DAY,
       runType: 'MONITORING',
@@ -232,8 +218,8 @@ describe('findBaseline: scheduled', () => {
     const billingSums = baseline?.tasks.get(billing)
     expect(billingSums?.passed).toBe((billingSums?.evals ?? 0) / 2)
     expect(baseline?.overall.tests).toBe(2)
-    expect(scene.github.requests).toHaveLength(0)
-    const query = scene.avido.requests.find(r => r.path === '/v0/tests')?.query
+    expect(scene().github.requests).toHaveLength(0)
+    const query = scene().avido.requests.find(r => r.path === '/v0/tests')?.query
     expect(query).toMatchObject({
       startDate: [new Date(WINDOW_START - 7 * DAY).toISOString()],
       endDate: [new Date(WINDOW_START).toISOString()]
@@ -242,7 +228,7 @@ describe('findBaseline: scheduled', () => {
 
   it('honours a shorter baseline-max-age', async () => {
     const [refunds] = seedTasks(1)
-    scene.avido.seed.scheduledRun({ taskIds: [refunds], createdAt: START - 2 * DAY })
+    scene().avido.seed.scheduledRun({ taskIds: [refunds], createdAt: START - 2 * DAY })
     const h = make('scheduled', { inputs: { 'baseline-max-age': '1d' } })
     expect(await findBaseline(h.deps, scopeOf(h))).toEqual({ baseline: undefined })
     expect(h.lines).toContain('No settled scheduled or monitoring run of these tasks to compare with.')
@@ -250,8 +236,8 @@ describe('findBaseline: scheduled', () => {
 
   it('turns an Avido 500 into one problem sentence, without throwing', async () => {
     const [refunds] = seedTasks(1)
-    scene.avido.seed.scheduledRun({ taskIds: [refunds], createdAt: START - DAY })
-    scene.avido.inject('GET /v0/tests', { kind: 'status', status: 500 }, { times: Infinity })
+    scene().avido.seed.scheduledRun({ taskIds: [refunds], createdAt: START - DAY })
+    scene().avido.inject('GET /v0/tests', { kind: 'status', status: 500 }, { times: Infinity })
     const h = make('scheduled')
     const result = await findBaseline(h.deps, scopeOf(h))
     expect(result.baseline).toBeUndefined()
@@ -265,8 +251,8 @@ describe('findBaseline: scheduled', () => {
 describe('findBaseline: auto', () => {
   it('falls back to the scheduled runs when no commit holds a record', async () => {
     const history = chain(3)
-    const [refunds] = [scene.avido.seed.task().id]
-    const scheduled = scene.avido.seed.scheduledRun({ taskIds: [refunds], createdAt: START - DAY })
+    const [refunds] = [scene().avido.seed.task().id]
+    const scheduled = scene().avido.seed.scheduledRun({ taskIds: [refunds], createdAt: START - DAY })
     const h = make('auto', { baseSha: history[0] })
     const { baseline } = await findBaseline(h.deps, scopeOf(h))
     expect(baseline).toMatchObject({ source: 'scheduled', runIds: [scheduled.id] })
@@ -276,23 +262,23 @@ describe('findBaseline: auto', () => {
   it('uses the record when there is one, and asks Avido nothing', async () => {
     const [base] = chain(2)
     checkRun(base, recordText(base))
-    scene.avido.seed.scheduledRun({ taskIds: [scene.avido.seed.task().id], createdAt: START - DAY })
+    scene().avido.seed.scheduledRun({ taskIds: [scene().avido.seed.task().id], createdAt: START - DAY })
     const h = make('auto', { baseSha: base })
     expect((await findBaseline(h.deps, scopeOf(h))).baseline).toMatchObject({
       source: 'base-commit',
       sha: base
     })
-    expect(scene.avido.requests).toHaveLength(0)
+    expect(scene().avido.requests).toHaveLength(0)
   })
 
   it('falls back to the scheduled runs without a base commit', async () => {
-    const scheduled = scene.avido.seed.scheduledRun({
-      taskIds: [scene.avido.seed.task().id],
+    const scheduled = scene().avido.seed.scheduledRun({
+      taskIds: [scene().avido.seed.task().id],
       createdAt: START - DAY
     })
     const h = make('auto')
     expect((await findBaseline(h.deps, scopeOf(h))).baseline).toMatchObject({ runIds: [scheduled.id] })
-    expect(scene.github.requests).toHaveLength(0)
+    expect(scene().github.requests).toHaveLength(0)
     expect(h.lines.some(line => line.startsWith('No base commit for this pull_request event'))).toBe(true)
   })
 })

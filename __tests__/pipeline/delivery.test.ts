@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { PR_NUMBER, OWNER, REPO, type Scene } from '../../emulators/scene.js'
+import { describe, expect, it } from '@jest/globals'
+import { PR_NUMBER, OWNER, REPO } from '../../emulators/scene.js'
 import { buildScope } from '../../src/judge/scope.js'
 import { verdictOf } from '../../src/judge/verdict.js'
 import { deliver } from '../../src/pipeline/delivery.js'
@@ -8,7 +8,7 @@ import type { PullRequest } from '../../src/pipeline/pull-request.js'
 import { renderRun } from '../../src/pipeline/rendering.js'
 import { StatusCheck } from '../../src/pipeline/status-check.js'
 import { makeJudgement } from '../unit/report-fixtures.js'
-import { gateDeps, startFrozenScene, wholeSecondNow, type Harness, type HarnessOptions } from './harness.js'
+import { useFrozenScene, wholeSecondNow, type HarnessOptions } from './harness.js'
 
 const START = wholeSecondNow()
 const passing = makeJudgement([{ title: 'Refunds', tests: [{ evals: [{ name: 'Fact', passed: true }] }] }])
@@ -18,46 +18,34 @@ const scope = buildScope(
   { start: new Date(START - 60_000).toISOString(), source: 'since' }
 )
 
-let scene: Scene
-const harnesses: Harness[] = []
-beforeAll(async () => {
-  scene = await startFrozenScene(START)
-})
-afterAll(() => scene.close())
-beforeEach(() => {
-  scene.github.requests.length = 0
-})
-afterEach(async () => {
-  await Promise.all(harnesses.splice(0).map(h => h.close()))
-})
+const { scene, make } = useFrozenScene(START)
 
 async function deliverWith(options: HarnessOptions, pr: PullRequest) {
-  const harness = gateDeps(scene, { ...options, inputs: { 'status-check': 'status', ...options.inputs } })
-  harnesses.push(harness)
+  const harness = make({ ...options, inputs: { 'status-check': 'status', ...options.inputs } })
   const check = new StatusCheck(harness.deps)
   await check.open()
-  scene.github.requests.length = 0
+  scene().github.requests.length = 0
   const rendered = renderRun(harness.deps, judged, pr, undefined, scope)
   const delivered = await deliver(harness.deps, rendered, judged, pr, check)
   return { delivered, lines: harness.lines }
 }
 const commentWrites = () =>
-  scene.github.requests.filter(r => r.method !== 'GET' && (r.route ?? '').includes('comments'))
-const statusWrites = () => scene.github.requests.filter(r => (r.route ?? '').includes('/statuses/'))
+  scene().github.requests.filter(r => r.method !== 'GET' && (r.route ?? '').includes('comments'))
+const statusWrites = () => scene().github.requests.filter(r => (r.route ?? '').includes('/statuses/'))
 
 describe('deliver', () => {
   it('posts the comment and closes the status check', async () => {
-    const before = scene.github.comments(OWNER, REPO, PR_NUMBER).length
+    const before = scene().github.comments(OWNER, REPO, PR_NUMBER).length
     const { delivered } = await deliverWith({}, { number: PR_NUMBER })
     expect(delivered.comment?.url).toMatch(/#issuecomment-/)
-    expect(scene.github.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(before + 1)
+    expect(scene().github.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(before + 1)
     expect(statusWrites()).toHaveLength(1)
   })
 
   it('writes nothing on a dry run', async () => {
     const { delivered, lines } = await deliverWith({ inputs: { 'dry-run': 'true' } }, { number: PR_NUMBER })
     expect(delivered.comment).toBeUndefined()
-    expect(scene.github.requests.filter(r => r.method !== 'GET')).toEqual([])
+    expect(scene().github.requests.filter(r => r.method !== 'GET')).toEqual([])
     expect(lines).toContain('Dry run: no comment or status check written.')
   })
 

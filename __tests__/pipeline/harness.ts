@@ -1,5 +1,6 @@
 // The gate's dependencies on a scene whose Avido clock is frozen: the gate's `sleep` moves it, so a wait
 // of minutes takes milliseconds and every timeline on the emulator follows the gate's clock.
+import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals'
 import { createClock } from '../../emulators/avido/index.js'
 import { startScene, type Scene } from '../../emulators/scene.js'
 import { AvidoClient } from '../../src/avido/client.js'
@@ -74,6 +75,48 @@ export function gateDeps(scene: Scene, options: HarnessOptions = {}): Harness {
     lines,
     warnings: () => lines.filter(line => line.startsWith('warning: ')),
     close: () => avido.close()
+  }
+}
+
+export interface FrozenScene {
+  /** The file's scene, started before its first test. */
+  scene: () => Scene
+  /** The gate's dependencies on the scene, closed after the test that made them. */
+  make: (options?: HarnessOptions) => Harness
+}
+
+/**
+ * One frozen scene (see `startFrozenScene`) for a whole test file, with the hooks around it: before each
+ * test the Avido emulator is reset, its clock set back to `start` and GitHub's request log emptied; after
+ * each, GitHub's faults are cleared and the harnesses the test made are closed. Call it at the top level.
+ */
+export function useFrozenScene(start: number): FrozenScene {
+  let scene: Scene | undefined
+  const harnesses: Harness[] = []
+  const started = (): Scene => {
+    if (!scene) throw new Error('the scene starts in beforeAll: use it inside a test or hook')
+    return scene
+  }
+  beforeAll(async () => {
+    scene = await startFrozenScene(start)
+  })
+  afterAll(() => scene?.close())
+  beforeEach(() => {
+    started().avido.reset()
+    started().avido.clock.set(start)
+    started().github.requests.length = 0
+  })
+  afterEach(async () => {
+    started().github.clearFaults()
+    await Promise.all(harnesses.splice(0).map(h => h.close()))
+  })
+  return {
+    scene: started,
+    make: (options = {}) => {
+      const made = gateDeps(started(), options)
+      harnesses.push(made)
+      return made
+    }
   }
 }
 

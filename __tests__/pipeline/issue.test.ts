@@ -1,12 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import type { Scene } from '../../emulators/scene.js'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { AvidoApiError } from '../../src/avido/errors.js'
 import { verdictOf } from '../../src/judge/verdict.js'
 import { fileOrFindIssue, reportIssue, type IssueApi, type IssueRequest } from '../../src/pipeline/issue.js'
 import type { Judged } from '../../src/pipeline/judging.js'
 import { issueDescription, issueKey } from '../../src/render/issue-text.js'
 import { makeJudgement } from '../unit/report-fixtures.js'
-import { gateDeps, startFrozenScene, wholeSecondNow, type Harness } from './harness.js'
+import { useFrozenScene, wholeSecondNow, type Harness } from './harness.js'
 
 const START = wholeSecondNow()
 const failing = makeJudgement([
@@ -18,17 +17,11 @@ const failing = makeJudgement([
 const subject = { owner: 'acme', repo: 'support-bot', prNumber: 7, runId: 9001, sha: 'a'.repeat(40) }
 const KEY = issueKey(subject)
 
-let scene: Scene
+const { scene, make } = useFrozenScene(START)
 let harness: Harness
-beforeAll(async () => {
-  scene = await startFrozenScene(START)
-})
-afterAll(() => scene.close())
 beforeEach(() => {
-  scene.avido.reset()
-  harness = gateDeps(scene, { inputs: { 'create-issue': 'true' } })
+  harness = make({ inputs: { 'create-issue': 'true' } })
 })
-afterEach(() => harness.close())
 
 const request = (extra: Partial<IssueRequest> = {}): IssueRequest => ({
   judgement: failing,
@@ -38,7 +31,7 @@ const request = (extra: Partial<IssueRequest> = {}): IssueRequest => ({
   dryRun: false,
   ...extra
 })
-const creates = () => scene.avido.requests.filter(r => r.method === 'POST' && r.path === '/v0/issues')
+const creates = () => scene().avido.requests.filter(r => r.method === 'POST' && r.path === '/v0/issues')
 const judged: Judged = { judgement: failing, verdict: verdictOf(failing, undefined) }
 
 describe('fileOrFindIssue', () => {
@@ -48,11 +41,11 @@ describe('fileOrFindIssue', () => {
     const second = await fileOrFindIssue(harness.deps.avido, request())
     expect(second).toEqual({ status: 'existing', id: first.status === 'filed' ? first.id : '', key: KEY })
     expect(creates()).toHaveLength(1)
-    expect(scene.avido.issues).toHaveLength(1)
+    expect(scene().avido.issues).toHaveLength(1)
   })
 
   it('finds an open issue with its key on the second page', async () => {
-    const keyed = scene.avido.seed.issue({
+    const keyed = scene().avido.seed.issue({
       title: 'Earlier gate issue',
       source: 'TEST',
       status: 'OPEN',
@@ -60,7 +53,7 @@ describe('fileOrFindIssue', () => {
       createdAt: START - 3_600_000
     })
     for (let n = 0; n < 120; n++) {
-      scene.avido.seed.issue({
+      scene().avido.seed.issue({
         title: `Other ${n}`,
         source: 'TEST',
         status: 'OPEN',
@@ -69,7 +62,7 @@ describe('fileOrFindIssue', () => {
     }
     const outcome = await fileOrFindIssue(harness.deps.avido, request())
     expect(outcome).toEqual({ status: 'existing', id: keyed.id, key: KEY })
-    const searches = scene.avido.requests.filter(r => r.method === 'GET' && r.path === '/v0/issues')
+    const searches = scene().avido.requests.filter(r => r.method === 'GET' && r.path === '/v0/issues')
     expect(searches.map(r => r.query['skip']?.[0])).toEqual(['0', '100'])
     expect(creates()).toHaveLength(0)
   })
@@ -98,15 +91,15 @@ describe('fileOrFindIssue', () => {
       }
     }
     const outcome = await fileOrFindIssue(landedThen500, request())
-    expect(outcome).toEqual({ status: 'filed', id: scene.avido.issues[0]?.id, key: KEY })
+    expect(outcome).toEqual({ status: 'filed', id: scene().avido.issues[0]?.id, key: KEY })
     expect(creates()).toHaveLength(1)
-    expect(scene.avido.issues).toHaveLength(1)
+    expect(scene().avido.issues).toHaveLength(1)
   })
 })
 
 describe('reportIssue', () => {
   it('warns and gives no issue when the create keeps failing; it never throws', async () => {
-    scene.avido.inject('POST /v0/issues', { kind: 'status', status: 500 }, { times: 100 })
+    scene().avido.inject('POST /v0/issues', { kind: 'status', status: 500 }, { times: 100 })
     const report = await reportIssue(harness.deps, judged, { number: 7 })
     expect(report).toBeUndefined()
     expect(creates()).toHaveLength(1)
@@ -119,16 +112,12 @@ describe('reportIssue', () => {
 
   it('reports the issue filed, and an empty id on a dry run', async () => {
     expect(await reportIssue(harness.deps, judged, { number: 7 })).toEqual({
-      id: scene.avido.issues[0]?.id,
+      id: scene().avido.issues[0]?.id,
       status: 'filed'
     })
-    scene.avido.reset()
-    const dry = gateDeps(scene, { inputs: { 'create-issue': 'true', 'dry-run': 'true' } })
-    try {
-      expect(await reportIssue(dry.deps, judged, { number: 7 })).toEqual({ id: '', status: 'dry-run' })
-      expect(creates()).toHaveLength(0)
-    } finally {
-      await dry.close()
-    }
+    scene().avido.reset()
+    const dry = make({ inputs: { 'create-issue': 'true', 'dry-run': 'true' } })
+    expect(await reportIssue(dry.deps, judged, { number: 7 })).toEqual({ id: '', status: 'dry-run' })
+    expect(creates()).toHaveLength(0)
   })
 })

@@ -1,22 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { HEAD_SHA, OWNER, REPO, type Scene } from '../../emulators/scene.js'
+import { describe, expect, it } from '@jest/globals'
+import { HEAD_SHA, OWNER, REPO } from '../../emulators/scene.js'
 import type { AvidoClient } from '../../src/avido/client.js'
 import { runGate } from '../../src/pipeline/run-gate.js'
-import { gateDeps, startFrozenScene, wholeSecondNow, type Harness } from './harness.js'
+import { useFrozenScene, wholeSecondNow } from './harness.js'
 
 const START = wholeSecondNow()
-let scene: Scene
-let harness: Harness | undefined
-beforeAll(async () => {
-  scene = await startFrozenScene(START)
-})
-afterAll(() => scene.close())
-afterEach(() => harness?.close())
+const { scene, make } = useFrozenScene(START)
 
 describe('runGate', () => {
   it('ends any exception after the check opened as aborted, in one sentence, with the check closed', async () => {
-    scene.avido.seed.tests(3, {})
-    harness = gateDeps(scene, { inputs: { since: new Date(START - 60_000).toISOString() } })
+    scene().avido.seed.tests(3, {})
+    const harness = make({ inputs: { since: new Date(START - 60_000).toISOString() } })
     const real = harness.deps.avido
     // Counting works; reading the pages hits a bug.
     const broken = Object.assign(Object.create(real) as AvidoClient, {
@@ -24,7 +18,7 @@ describe('runGate', () => {
         throw new TypeError('Cannot read properties of undefined (reading "evals")')
       }
     })
-    const statusesBefore = scene.github.statuses(OWNER, REPO, HEAD_SHA).length
+    const statusesBefore = scene().github.statuses(OWNER, REPO, HEAD_SHA).length
     const outcome = await runGate({ ...harness.deps, avido: broken })
 
     expect(outcome.verdict).toBe('aborted')
@@ -34,20 +28,19 @@ describe('runGate', () => {
     expect(outcome.reason).not.toMatch(/\n|\bat /)
     expect(outcome.outputs['gate']).toBe('fail')
 
-    const statuses = scene.github.statuses(OWNER, REPO, HEAD_SHA).slice(statusesBefore)
+    const statuses = scene().github.statuses(OWNER, REPO, HEAD_SHA).slice(statusesBefore)
     expect(statuses.map(status => status['state'])).toEqual(['pending', 'error'])
     const checkRunId = Number(outcome.outputs['check-run-id'])
     expect(checkRunId).toBeGreaterThan(0)
-    expect(scene.github.checkRunHistory(checkRunId).at(-1)).toMatchObject({
+    expect(scene().github.checkRunHistory(checkRunId).at(-1)).toMatchObject({
       status: 'completed',
       conclusion: 'failure'
     })
   })
 
   it('passes a settled run end to end (the control for the case above)', async () => {
-    scene.avido.reset()
-    scene.avido.seed.tests(3, {})
-    harness = gateDeps(scene, { inputs: { since: new Date(START - 60_000).toISOString() } })
+    scene().avido.seed.tests(3, {})
+    const harness = make({ inputs: { since: new Date(START - 60_000).toISOString() } })
     const outcome = await runGate(harness.deps)
     expect(outcome.verdict).toBe('passed')
     expect(outcome.outputs['check-run-id']).not.toBe('')

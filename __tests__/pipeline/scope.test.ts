@@ -1,62 +1,44 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { RUN_ID, OWNER, REPO, type Scene } from '../../emulators/scene.js'
+import { describe, expect, it } from '@jest/globals'
+import { RUN_ID, OWNER, REPO } from '../../emulators/scene.js'
 import { prepareScope } from '../../src/pipeline/scope.js'
-import { gateDeps, startFrozenScene, wholeSecondNow, type Harness, type HarnessOptions } from './harness.js'
+import { useFrozenScene, wholeSecondNow } from './harness.js'
 
 const START = wholeSecondNow()
 const iso = (ms: number) => new Date(ms).toISOString()
 
-let scene: Scene
-const harnesses: Harness[] = []
-beforeAll(async () => {
-  scene = await startFrozenScene(START)
-})
-afterAll(() => scene.close())
-beforeEach(() => {
-  scene.avido.reset()
-  scene.avido.clock.set(START)
-  scene.github.requests.length = 0
-})
-afterEach(async () => {
-  await Promise.all(harnesses.splice(0).map(h => h.close()))
-})
-const make = (options: HarnessOptions = {}): Harness => {
-  const made = gateDeps(scene, options)
-  harnesses.push(made)
-  return made
-}
+const { scene, make } = useFrozenScene(START)
 
 describe('prepareScope', () => {
   it('starts the window at `since` and asks GitHub nothing', async () => {
     const { deps, lines } = make({ inputs: { since: '2026-01-02T03:04:05Z' } })
     const scope = await prepareScope(deps, START)
     expect(scope).toMatchObject({ windowSource: 'since', filters: { startDate: '2026-01-02T03:04:05.000Z' } })
-    expect(scene.github.requests).toHaveLength(0)
+    expect(scene().github.requests).toHaveLength(0)
     expect(lines.some(line => line.startsWith('warning'))).toBe(false)
   })
 
   it('triggers the tasks and starts the window 5 s before the trigger', async () => {
-    const task = scene.avido.seed.task({ testsPerRun: 1 })
+    const task = scene().avido.seed.task({ testsPerRun: 1 })
     const { deps } = make({ inputs: { trigger: 'true', 'task-ids': task.id } })
-    scene.avido.clock.advance(2_000)
+    scene().avido.clock.advance(2_000)
     const scope = await prepareScope(deps, START)
     expect(scope).toMatchObject({ windowSource: 'trigger', windowStart: iso(START - 3_000) })
     expect(scope.filters.taskId).toEqual([task.id])
-    expect(scene.avido.triggers).toHaveLength(1)
+    expect(scene().avido.triggers).toHaveLength(1)
   })
 
   it('only says what it would trigger on a dry run, and falls back to the workflow run', async () => {
-    const task = scene.avido.seed.task({})
+    const task = scene().avido.seed.task({})
     const { deps, lines } = make({ inputs: { trigger: 'true', 'task-ids': task.id, 'dry-run': 'true' } })
     const scope = await prepareScope(deps, START)
-    expect(scene.avido.triggers).toHaveLength(0)
+    expect(scene().avido.triggers).toHaveLength(0)
     expect(lines).toContain('Dry run: would trigger 1 Avido task(s).')
     expect(scope.windowSource).toBe('workflow-run')
   })
 
   it("starts the window at this workflow run's creation, read from GitHub", async () => {
     const createdAt = '2026-11-30T01:02:03Z'
-    scene.github.seed.workflowRun({
+    scene().github.seed.workflowRun({
       owner: OWNER,
       repo: REPO,
       id: RUN_ID + 1,

@@ -1,31 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { HEAD_SHA, OWNER, REPO, type Scene } from '../../emulators/scene.js'
+import { describe, expect, it } from '@jest/globals'
+import { HEAD_SHA, OWNER, REPO } from '../../emulators/scene.js'
 import { PROGRESS_EVERY_MS, StatusCheck } from '../../src/pipeline/status-check.js'
-import { gateDeps, startFrozenScene, wholeSecondNow, type Harness, type HarnessOptions } from './harness.js'
+import { useFrozenScene, wholeSecondNow } from './harness.js'
 
 const START = wholeSecondNow()
-let scene: Scene
-const harnesses: Harness[] = []
-beforeAll(async () => {
-  scene = await startFrozenScene(START)
-})
-afterAll(() => scene.close())
-beforeEach(() => {
-  scene.github.requests.length = 0
-})
-afterEach(async () => {
-  await Promise.all(harnesses.splice(0).map(h => h.close()))
-})
-const make = (options: HarnessOptions = {}): Harness => {
-  const made = gateDeps(scene, options)
-  harnesses.push(made)
-  return made
-}
-const routes = () => scene.github.requests.map(r => r.route ?? `${r.method} ${r.path}`)
+const { scene, make } = useFrozenScene(START)
+const routes = () => scene().github.requests.map(r => r.route ?? `${r.method} ${r.path}`)
 const writes = () => routes().filter(route => !route.startsWith('GET'))
 const statusStates = (since: number) =>
-  scene.github
-    .statuses(OWNER, REPO, HEAD_SHA)
+  scene()
+    .github.statuses(OWNER, REPO, HEAD_SHA)
     .slice(since)
     .map(s => s['state'])
 
@@ -45,30 +29,32 @@ describe('StatusCheck', () => {
   it('gives progress at most every 30 s and closes exactly once', async () => {
     const { deps } = make()
     const check = new StatusCheck(deps)
-    const before = scene.github.statuses(OWNER, REPO, HEAD_SHA).length
+    const before = scene().github.statuses(OWNER, REPO, HEAD_SHA).length
     await check.open()
     await check.progress(1, 4)
-    scene.avido.clock.advance(PROGRESS_EVERY_MS - 1)
+    scene().avido.clock.advance(PROGRESS_EVERY_MS - 1)
     await check.progress(2, 4)
-    scene.avido.clock.advance(1)
+    scene().avido.clock.advance(1)
     await check.progress(3, 4)
     await check.close({ state: 'success', conclusion: 'success', title: '100% passed' })
     await check.close({ state: 'failure', conclusion: 'failure', title: 'again' })
     await check.abort('too late')
     await check.progress(4, 4)
     expect(statusStates(before)).toEqual(['pending', 'pending', 'success'])
-    const history = scene.github.checkRunHistory(check.run?.id ?? -1)
+    const history = scene().github.checkRunHistory(check.run?.id ?? -1)
     expect(history.map(state => state['status'])).toEqual(['in_progress', 'in_progress', 'completed'])
     expect(history[2]).toMatchObject({ conclusion: 'success', output: { title: '100% passed' } })
   })
 
   it('abort closes with error (status) and failure (check run), saying why', async () => {
     const check = new StatusCheck(make().deps)
-    const before = scene.github.statuses(OWNER, REPO, HEAD_SHA).length
+    const before = scene().github.statuses(OWNER, REPO, HEAD_SHA).length
     await check.open()
     await check.abort('Avido GET /v0/tests answered 401.')
     expect(statusStates(before)).toEqual(['pending', 'error'])
-    const last = scene.github.checkRunHistory(check.run?.id ?? -1).at(-1)
+    const last = scene()
+      .github.checkRunHistory(check.run?.id ?? -1)
+      .at(-1)
     expect(last).toMatchObject({ status: 'completed', conclusion: 'failure' })
     expect(JSON.stringify(last)).toContain('answered 401')
   })
