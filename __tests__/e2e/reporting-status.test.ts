@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createClock } from '../../emulators/avido/index.js'
 import type { Runtime } from '../../emulators/runner/run-action.js'
-import { GITHUB_TOKEN, HEAD_SHA, OWNER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
-import { AvidoClient } from '../../src/avido/client.js'
-import type { GateLog } from '../../src/shared/log.js'
+import { HEAD_SHA, OWNER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
 import { runGate } from '../../src/pipeline/run-gate.js'
-import { readGitHubContext } from '../../src/github/context.js'
-import { createOctokit } from '../../src/github/octokit.js'
-import { GitHubReporter } from '../../src/github/reporter.js'
-import { parseInputs } from '../../src/inputs/parse.js'
 import {
   callsTo,
   errorsOf,
@@ -21,6 +13,7 @@ import {
   statusesOf,
   warningsOf
 } from './reporting-support.js'
+import { gateDeps } from '../pipeline/harness.js'
 
 // The commit status: `pending` with progress while waiting, then the final state; the description at most
 // 140 characters; target_url the workflow run; the context from `status-context`.
@@ -87,55 +80,17 @@ describe('the pending status while waiting (runGate on a fake clock)', () => {
     scene.avido.seed.tests(40, i => ({ evals: ['CUSTOM'], passRate: 100, settleAfterMs: 3000 * (i + 1) }))
 
     const startedAt = clock.now()
-    let now = startedAt
-    const sleep = async (ms: number) => {
-      now += ms
-      clock.advance(ms)
-    }
-    const lines: string[] = []
-    const log: GateLog = {
-      info: message => lines.push(message),
-      debug: () => undefined,
-      warning: message => lines.push(`warning: ${message}`),
-      group: (_name, work) => work()
-    }
-    const config = parseInputs(scene.inputs({ 'poll-interval': '10s', timeout: '15m' }), {
-      commentKey: 'AI quality/gate'
-    })
-    const context = readGitHubContext(
-      scene.env({ GITHUB_EVENT_NAME: 'pull_request' }),
-      scene.pullRequestEvent()
-    )
-    const avido = new AvidoClient({
-      baseUrl: config.baseUrl,
-      apiKey: config.apiKey,
-      applicationId: config.applicationId,
-      now: () => now
-    })
-    const github = new GitHubReporter(
-      createOctokit({ token: GITHUB_TOKEN, apiUrl: context.apiUrl }),
-      context,
-      log
-    )
+    const { deps, lines, close } = gateDeps(scene, { inputs: { 'poll-interval': '10s', timeout: '15m' } })
+    const github = deps.github!
     const postedAt: number[] = []
     const postStatus = github.postStatus.bind(github)
     github.postStatus = async params => {
-      postedAt.push(now - startedAt)
+      postedAt.push(clock.now() - startedAt)
       return postStatus(params)
     }
 
-    const outcome = await runGate({
-      config,
-      context,
-      avido,
-      github,
-      log,
-      now: () => now,
-      sleep,
-      reportPath: join(tmpdir(), 'avido-test-gate-pending', 'report.json'),
-      setDeadline: end => avido.setDeadline(end)
-    })
-    await avido.close()
+    const outcome = await runGate(deps)
+    await close()
 
     expect(outcome.verdict).toBe('passed')
     expect(lines.filter(line => line.startsWith('Poll '))).toHaveLength(13)
