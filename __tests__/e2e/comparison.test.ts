@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { Runtime } from '../../emulators/runner/run-action.js'
-import { HEAD_SHA, OWNER, REPO, startScene, type Scene } from '../../emulators/scene.js'
+import { HEAD_SHA, OWNER, REPO } from '../../emulators/scene.js'
 import {
   BASE_INPUTS,
   checkRunsOn,
@@ -19,7 +19,8 @@ import {
   runtimesFor,
   seedRate,
   statusesOf,
-  warningsOf
+  warningsOf,
+  useScenePerTest
 } from './reporting-support.js'
 
 // The bundled action against a baseline: the record a push leaves in its check run, the record found on an
@@ -28,15 +29,11 @@ import {
 const DAY_MS = 86_400_000
 const MARGIN = /^\d+\.\d$/
 
-let scene: Scene | undefined
-afterEach(async () => {
-  await scene?.close()
-  scene = undefined
-})
+const startScene = useScenePerTest()
 
 describe.each(runtimesFor(false))('comparison with a baseline on $name', (runtime: Runtime) => {
   it('records on a push to main, then compares a pull request built on it', async () => {
-    scene = await startScene()
+    const scene = await startScene()
     const [main] = scene.github.seed.commitChain(OWNER, REPO, { length: 1, branch: 'main' })
     const push = await recordOnPush(runtime, scene, main, { tests: 20, passing: 18 })
     expect(push.code).toBe(0)
@@ -70,7 +67,7 @@ describe.each(runtimesFor(false))('comparison with a baseline on $name', (runtim
   })
 
   it('finds the record three first-parent commits before the base commit', async () => {
-    scene = await startScene()
+    const scene = await startScene()
     const [base, parent1, parent2, recordedOn] = scene.github.seed.commitChain(OWNER, REPO, {
       length: 4,
       branch: 'main'
@@ -96,7 +93,7 @@ describe.each(runtimesFor(false))('comparison with a baseline on $name', (runtim
     ['2 days', 2, 'scheduled', '100.0'],
     ['10 days', 10, '', '']
   ])('scheduled baseline %s before the window, baseline-max-age 7d', async (_age, days, source, rate) => {
-    scene = await startScene()
+    const scene = await startScene()
     scene.avido.seed.scheduledRun({
       taskIds: [TASK],
       createdAt: Date.now() - days * DAY_MS,
@@ -123,7 +120,7 @@ describe.each(runtimesFor(false))('comparison with a baseline on $name', (runtim
   })
 
   it('auto falls back to the scheduled runs when no commit before the base holds a record', async () => {
-    scene = await startScene()
+    const scene = await startScene()
     const [base] = scene.github.seed.commitChain(OWNER, REPO, { length: 3, branch: 'main' })
     scene.avido.seed.scheduledRun({ taskIds: [TASK], createdAt: Date.now() - DAY_MS, testsPerTask: 10 })
     const run = await runPull(runtime, scene, base, { tests: 10, passing: 10 }, { baseline: 'auto' })
@@ -139,7 +136,7 @@ describe.each(runtimesFor(false))('comparison with a baseline on $name', (runtim
   })
 
   it('fails a significant regression with max-regression: one error naming the change and the baseline', async () => {
-    scene = await startScene()
+    const scene = await startScene()
     const [main] = scene.github.seed.commitChain(OWNER, REPO, { length: 1, branch: 'main' })
     expect((await recordOnPush(runtime, scene, main, { tests: 100, passing: 95 })).code).toBe(0)
 
@@ -172,7 +169,7 @@ describe.each(runtimesFor(false))('comparison with a baseline on $name', (runtim
   })
 
   it('passes a drop within noise with max-regression set', async () => {
-    scene = await startScene()
+    const scene = await startScene()
     const [main] = scene.github.seed.commitChain(OWNER, REPO, { length: 1, branch: 'main' })
     expect((await recordOnPush(runtime, scene, main, { tests: 5, passing: 5 })).code).toBe(0)
 
@@ -192,7 +189,7 @@ describe.each(runtimesFor(false))('comparison with a baseline on $name', (runtim
 
 describe.each(runtimesFor(false))('the status check of the bundled action on $name', (runtime: Runtime) => {
   it('status-check: status posts a commit status and creates no check run', async () => {
-    scene = await startScene()
+    const scene = await startScene()
     seedRate(scene, { tests: 4, passing: 4 })
     const run = await runGateAction(runtime, scene, { inputs: { ...BASE_INPUTS, 'status-check': 'status' } })
     expect(run.code).toBe(0)
@@ -204,7 +201,7 @@ describe.each(runtimesFor(false))('the status check of the bundled action on $na
   })
 
   it('a token without checks: write gives one warning and the step goes on', async () => {
-    scene = await startScene()
+    const scene = await startScene()
     scene.github.setPermission('checks', 'read')
     seedRate(scene, { tests: 4, passing: 4 })
     const run = await runGateAction(runtime, scene, { inputs: { ...BASE_INPUTS } })
@@ -231,7 +228,7 @@ describe.each(runtimesFor(false))('the status check of the bundled action on $na
   ] as const)(
     'a fault after the check run started (%s) completes it as a failure',
     async (_name, fault, sentence) => {
-      scene = await startScene()
+      const scene = await startScene()
       const avido = scene.avido
       avido.seed.tests(3, { evals: ['CUSTOM'], passRate: 100, settleAfterMs: 60_000 })
       const running = runGateAction(runtime, scene, {
@@ -262,7 +259,7 @@ describe.each(runtimesFor(false))('the status check of the bundled action on $na
 
 // Keeps the helper honest: the pull request event carries the base commit the gate looks up.
 it('pullEventOn sets pull_request.base.sha', async () => {
-  scene = await startScene()
+  const scene = await startScene()
   expect(pullEventOn(scene, 'a'.repeat(40))).toMatchObject({
     pull_request: { base: { sha: 'a'.repeat(40) } }
   })

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { secondaryRateLimit } from '../../emulators/github/index.js'
 import type { Runtime } from '../../emulators/runner/run-action.js'
-import { HEAD_SHA, OWNER, PR_NUMBER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
+import { HEAD_SHA, OWNER, PR_NUMBER, REPO, RUN_ID } from '../../emulators/scene.js'
 import { commentMarker } from '../../src/render/hidden-data.js'
 import {
   callsTo,
@@ -14,22 +14,19 @@ import {
   runtimesFor,
   seedRate,
   statusesOf,
-  warningsOf
+  warningsOf,
+  useScenePerTest
 } from './reporting-support.js'
 
 // GitHub Enterprise Server (calls to GITHUB_API_URL, links to GITHUB_SERVER_URL) and rate limits.
 
 const GHES_SERVER = 'https://ghes.acme.example'
 
-let scene: Scene | undefined
-afterEach(async () => {
-  await scene?.close()
-  scene = undefined
-})
+const startScene = useScenePerTest()
 
 describe.each(runtimesFor(true))('GitHub Enterprise Server on $name', (runtime: Runtime) => {
   it('sends every call under /api/v3, pages included, and links to GITHUB_SERVER_URL', async () => {
-    const ghes = (scene = await startScene({ github: { pathPrefix: '/api/v3' } }))
+    const ghes = await startScene({ github: { pathPrefix: '/api/v3' } })
     ghes.github.seed.comments(
       Array.from({ length: 150 }, (_, i) => ({
         owner: OWNER,
@@ -71,7 +68,7 @@ describe.each(runtimesFor(true))('GitHub Enterprise Server on $name', (runtime: 
 
 describe.each(runtimesFor(false))('GitHub rate limits on $name', (runtime: Runtime) => {
   it('waits out a secondary rate limit on the comment (retry-after: 1), then posts it once', async () => {
-    const limited = (scene = await startScene())
+    const limited = await startScene()
     limited.github.inject(POST_COMMENT, secondaryRateLimit(1))
     seedRate(limited, { tests: 4, passing: 4 })
 
@@ -87,7 +84,7 @@ describe.each(runtimesFor(false))('GitHub rate limits on $name', (runtime: Runti
   })
 
   it('does not space its few writes a second apart, as Octokit does by default', async () => {
-    const quick = (scene = await startScene())
+    const quick = await startScene()
     seedRate(quick, { tests: 4, passing: 4 })
     const run = await runGateAction(runtime, quick)
     expect(run.code).toBe(0)

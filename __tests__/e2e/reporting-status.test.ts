@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createClock } from '../../emulators/avido/index.js'
 import type { Runtime } from '../../emulators/runner/run-action.js'
-import { HEAD_SHA, OWNER, REPO, RUN_ID, startScene, type Scene } from '../../emulators/scene.js'
+import { HEAD_SHA, OWNER, REPO, RUN_ID } from '../../emulators/scene.js'
 import { runGate } from '../../src/pipeline/run-gate.js'
 import {
   callsTo,
@@ -11,25 +11,22 @@ import {
   runtimesFor,
   seedRate,
   statusesOf,
-  warningsOf
+  warningsOf,
+  useScenePerTest
 } from './reporting-support.js'
 import { gateDeps } from '../pipeline/harness.js'
 
 // The commit status: `pending` with progress while waiting, then the final state; the description at most
 // 140 characters; target_url the workflow run; the context from `status-context`.
 
-let scene: Scene | undefined
-afterEach(async () => {
-  await scene?.close()
-  scene = undefined
-})
+const startScene = useScenePerTest()
 
 const describeStatuses = (all: Record<string, unknown>[]) =>
   all.map(s => ({ state: s['state'], description: s['description'] }))
 
 describe.each(runtimesFor(false))('the commit status of the bundled action on $name', (runtime: Runtime) => {
   it('uses status-context, links the run attempt, and describes the result', async () => {
-    scene = await startScene({ runAttempt: 2 })
+    const scene = await startScene({ runAttempt: 2 })
     seedRate(scene, { tests: 10, evalsPerTest: 4, passing: 33 })
     const run = await runGateAction(runtime, scene, { inputs: { 'status-context': 'AI quality / gpt-4o' } })
     expect(run.code).toBe(0)
@@ -48,7 +45,7 @@ describe.each(runtimesFor(false))('the commit status of the bundled action on $n
   })
 
   it('cuts a long Avido error to 140 characters in the error status', async () => {
-    scene = await startScene()
+    const scene = await startScene()
     const message = `Invalid filter: ${'the evalDefinitionId list names a definition that does not exist; '.repeat(5)}`
     scene.avido.inject('GET /v0/tests', { kind: 'status', status: 400, body: { message } })
     const run = await runGateAction(runtime, scene)
@@ -63,7 +60,7 @@ describe.each(runtimesFor(false))('the commit status of the bundled action on $n
   })
 
   it('status-check: false posts no status at all', async () => {
-    scene = await startScene()
+    const scene = await startScene()
     seedRate(scene, { tests: 3, passing: 3 })
     const run = await runGateAction(runtime, scene, { inputs: { 'status-check': 'false' } })
     expect(run.code).toBe(0)
@@ -75,7 +72,7 @@ describe.each(runtimesFor(false))('the commit status of the bundled action on $n
 describe('the pending status while waiting (runGate on a fake clock)', () => {
   it('is refreshed with progress at most every 30 s, then replaced by the final state', async () => {
     const clock = createClock({ frozen: true })
-    scene = await startScene({ avido: { clock } })
+    const scene = await startScene({ avido: { clock } })
     // Test i settles 3·(i+1) s after the start: 10 settled at 30 s, 20 at 60 s, all 40 at 120 s.
     scene.avido.seed.tests(40, i => ({ evals: ['CUSTOM'], passRate: 100, settleAfterMs: 3000 * (i + 1) }))
 

@@ -1,12 +1,34 @@
+import { afterEach } from '@jest/globals'
 import type { EvalSeed, SeededTest } from '../../emulators/avido/seed-types.js'
 import type { GitHubRoute } from '../../emulators/github/index.js'
 import { runAction, runtimes, type ActionRun, type Runtime } from '../../emulators/runner/run-action.js'
-import { HEAD_SHA, OWNER, PR_NUMBER, REPO, type Scene } from '../../emulators/scene.js'
+import {
+  HEAD_SHA,
+  OWNER,
+  PR_NUMBER,
+  REPO,
+  startScene,
+  type Scene,
+  type SceneOptions
+} from '../../emulators/scene.js'
 
 /** Node 24 (the action's runtime) always; Node 20 as well for the key cases. */
 export function runtimesFor(key: boolean): Runtime[] {
   const [node20, node24] = runtimes()
   return key ? [node24, node20] : [node24]
+}
+
+/**
+ * `startScene` for tests that start their own scene: the scene a test started is closed after it. Registers
+ * the `afterEach`, so call it at the top level of a test file.
+ */
+export function useScenePerTest(): (options?: SceneOptions) => Promise<Scene> {
+  let scene: Scene | undefined
+  afterEach(async () => {
+    await scene?.close()
+    scene = undefined
+  })
+  return async options => (scene = await startScene(options))
 }
 
 /** `tests` settled tests whose evals pass so that exactly `passing` of `tests * evalsPerTest` pass. */
