@@ -27,6 +27,18 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+/** One broken rule of a commit status, as GitHub lists it under `errors`. */
+function statusError(field: string, message: string): object {
+  return { resource: 'Status', code: 'custom', field, message }
+}
+
+/** The error for a status field over its length limit, or none. */
+function tooLong(field: string, value: unknown, limit: number): object[] {
+  return typeof value === 'string' && value.length > limit
+    ? [statusError(field, `${field} is too long (maximum is ${limit} characters)`)]
+    : []
+}
+
 function issueNumber(req: RouteRequest): number {
   const n = Number(req.params['issue_number'])
   return Number.isInteger(n) && n > 0 ? n : NaN
@@ -121,36 +133,14 @@ const CORE_ROUTES: RouteDefinition[] = [
       const targetUrl = bodyField(req.body, 'target_url')
       const errors: object[] = []
       if (typeof state !== 'string' || !STATUS_STATES.includes(state)) {
-        errors.push({
-          resource: 'Status',
-          code: 'custom',
-          field: 'state',
-          message: 'state is not included in the list'
-        })
+        errors.push(statusError('state', 'state is not included in the list'))
       }
-      if (typeof description === 'string' && description.length > STATUS_DESCRIPTION_LIMIT) {
-        errors.push({
-          resource: 'Status',
-          code: 'custom',
-          field: 'description',
-          message: `description is too long (maximum is ${STATUS_DESCRIPTION_LIMIT} characters)`
-        })
-      }
-      if (typeof context === 'string' && context.length > STATUS_CONTEXT_LIMIT) {
-        errors.push({
-          resource: 'Status',
-          code: 'custom',
-          field: 'context',
-          message: `context is too long (maximum is ${STATUS_CONTEXT_LIMIT} characters)`
-        })
-      }
+      errors.push(
+        ...tooLong('description', description, STATUS_DESCRIPTION_LIMIT),
+        ...tooLong('context', context, STATUS_CONTEXT_LIMIT)
+      )
       if (typeof targetUrl === 'string' && targetUrl !== '' && !isHttpUrl(targetUrl)) {
-        errors.push({
-          resource: 'Status',
-          code: 'custom',
-          field: 'target_url',
-          message: 'target_url must use http(s) scheme'
-        })
+        errors.push(statusError('target_url', 'target_url must use http(s) scheme'))
       }
       if (errors.length) return validationFailed(this.docs, errors)
       const status = store.addStatus({
