@@ -14,7 +14,7 @@ describe('runGate', () => {
     const real = harness.deps.avido
     // Counting works; reading the pages hits a bug.
     const broken = Object.assign(Object.create(real) as AvidoClient, {
-      readTests: () => {
+      forEachTest: () => {
         throw new TypeError('Cannot read properties of undefined (reading "evals")')
       }
     })

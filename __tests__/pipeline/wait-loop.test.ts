@@ -4,7 +4,15 @@ import { AvidoClient } from '../../src/avido/client.js'
 import { explainEval } from '../../src/judge/explain.js'
 import { judgeTest } from '../../src/judge/judge.js'
 import { buildScope, type Scope } from '../../src/judge/scope.js'
-import { waitForRun, type PollProgress, type TestReader, type WaitParams } from '../../src/pipeline/wait.js'
+import {
+  arraySink,
+  waitForRun,
+  type PollProgress,
+  type TestReader,
+  type WaitParams
+} from '../../src/pipeline/wait.js'
+
+type ArraySink = ReturnType<typeof arraySink>
 import { wholeSecondNow } from './harness.js'
 
 const KEY = 'avido_wait_key'
@@ -44,11 +52,14 @@ function scope(runIds: string[] = []): Scope {
   return buildScope(config, { start: since, source: 'since' })
 }
 
-function params(extra: Partial<WaitParams> = {}): WaitParams & { polls: PollProgress[] } {
+function params(
+  extra: Partial<WaitParams<ArraySink>> = {}
+): WaitParams<ArraySink> & { polls: PollProgress[] } {
   const polls: PollProgress[] = []
   return {
     scope: scope(),
     judge: test => judgeTest(test, { warning: 75, error: 50 }, explainEval),
+    newSink: arraySink,
     minTests: 1,
     pollIntervalMs: POLL,
     deadline: START + 60_000,
@@ -71,8 +82,8 @@ describe('waitForRun', () => {
     const p = params()
     const result = await waitForRun(client, p)
     expect(result.outcome).toBe('settled')
-    expect(result.tests).toHaveLength(3)
-    expect(result.tests.every(test => !test.pending)).toBe(true)
+    expect(result.tests.tests).toHaveLength(3)
+    expect(result.tests.tests.every(test => !test.pending)).toBe(true)
     // Polls at 0, 5 and 10 s find the tests running; the one at 15 s finds them settled.
     expect(result.polls).toBe(4)
     expect(p.polls.map(poll => poll.pending)).toEqual([3, 3, 3, 0])
@@ -88,7 +99,7 @@ describe('waitForRun', () => {
     const p = params({ minTests: 3 })
     const result = await waitForRun(client, p)
     expect(result.outcome).toBe('settled')
-    expect(result.tests).toHaveLength(3)
+    expect(result.tests.tests).toHaveLength(3)
     expect(p.polls.map(poll => poll.matched)).toEqual([2, 2, 3])
   })
 
@@ -120,7 +131,7 @@ describe('waitForRun', () => {
     const p = params()
     const result = await waitForRun(client, p)
     expect(result.outcome).toBe('settled')
-    expect(result.tests).toHaveLength(2)
+    expect(result.tests.tests).toHaveLength(2)
     expect(p.polls[0]?.fault).toMatch(/503/)
     expect(p.polls.at(-1)).toEqual({ poll: p.polls.length, matched: 2, settled: 2, pending: 0 })
   })
@@ -143,19 +154,19 @@ describe('waitForRun', () => {
     let created = false
     const reader: TestReader = {
       countTests: filters => client.countTests(filters),
-      readTests: (filters, select, opts) => {
+      forEachTest: (filters, select, emit, opts) => {
         if (!created) {
           created = true
           emu.seed.test({ settleAfterMs: 7_000 })
         }
-        return client.readTests(filters, select, opts)
+        return client.forEachTest(filters, select, emit, opts)
       }
     }
     const p = params()
     const result = await waitForRun(reader, p)
     expect(result.outcome).toBe('settled')
-    expect(result.tests).toHaveLength(3)
-    expect(result.tests.every(test => !test.pending)).toBe(true)
+    expect(result.tests.tests).toHaveLength(3)
+    expect(result.tests.tests.every(test => !test.pending)).toBe(true)
     // The first read found the new test running; the polls at 5 s find it pending, at 10 s settled.
     expect(p.polls.map(poll => poll.pending)).toEqual([0, 1, 0])
   })
@@ -166,7 +177,7 @@ describe('waitForRun', () => {
     const p = params({ scope: scope([run.id]) })
     const result = await waitForRun(client, p)
     expect(result.outcome).toBe('settled')
-    expect(result.tests.map(test => test.id).sort()).toEqual([...run.testIds].sort())
+    expect(result.tests.tests.map(test => test.id).sort()).toEqual([...run.testIds].sort())
     expect(p.polls.map(poll => [poll.matched, poll.pending])).toEqual([
       [2, 1],
       [2, 1],

@@ -2,7 +2,7 @@
 // described in a few lines: a task has tests, a test has evals (name, type, passed, score, explanation).
 import type { Eval, Test, TestStatus } from '../../src/avido/schemas.js'
 import { judgeTest, summarizeRun } from '../../src/judge/judge.js'
-import type { FailOn, Judgement, Thresholds } from '../../src/judge/types.js'
+import type { FailOn, JudgedTest, Judgement, Thresholds } from '../../src/judge/types.js'
 import type { HiddenData } from '../../src/render/hidden-data.js'
 import type { ReportInput } from '../../src/render/markdown.js'
 
@@ -98,14 +98,15 @@ export function makeTests(taskSpecs: TaskSpec[]): { tests: Test[]; explanations:
   return { tests, explanations }
 }
 
-export function makeJudgement(taskSpecs: TaskSpec[], opts: JudgementOptions = {}): Judgement {
+/** The judgement, with the judged tests it was summed from (which it does not keep). */
+export type FixtureJudgement = Judgement & { judgedTests: JudgedTest[] }
+
+export function makeJudgement(taskSpecs: TaskSpec[], opts: JudgementOptions = {}): FixtureJudgement {
   const thresholds: Thresholds = { warning: opts.warning ?? 75, error: opts.error ?? 50 }
   const { tests, explanations } = makeTests(taskSpecs)
   const explain = (e: Eval) => explanations.get(e.id) ?? ''
-  return summarizeRun(
-    tests.map(test => judgeTest(test, thresholds, explain)),
-    { thresholds, failOn: opts.failOn ?? 'error' }
-  )
+  const judgedTests = tests.map(test => judgeTest(test, thresholds, explain))
+  return { ...summarizeRun(judgedTests, { thresholds, failOn: opts.failOn ?? 'error' }), judgedTests }
 }
 
 export const KEY = 'CI/avido-gate'
@@ -157,7 +158,7 @@ export function bigJudgement(
   tasks: number,
   evalsPerTest: number,
   analysisLength: number
-): Judgement {
+): FixtureJudgement {
   const analysis = 'The answer ignores the refund policy and invents a fee. '.repeat(
     Math.ceil(analysisLength / 56)
   )

@@ -225,7 +225,7 @@ describe('failing evals, grouped', () => {
         const judged = makeJudgement(specs)
         const groups = groupFailingEvals(
           judged.tasks.map(t => t.id),
-          judged.judgedTests
+          judged.digest
         )
         const expected = new Set<string>()
         for (const t of judged.judgedTests) {

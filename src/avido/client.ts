@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { issuesText } from './describe-failure.js'
 import { AvidoApiError, AvidoRequestError } from './errors.js'
 import { createAvidoTransport, type AvidoTransport, type TransportOptions } from './http.js'
-import { readAllPages, statedTotal, type Page } from './paging.js'
+import { forEachRow, statedTotal, type Page } from './paging.js'
 import {
   buildIssueQuery,
   buildTestQuery,
@@ -86,11 +86,26 @@ export class AvidoClient {
     select: (test: Test) => R | undefined,
     opts: { expectedTotal?: number } = {}
   ): Promise<R[]> {
+    const rows: R[] = []
+    await this.forEachTest(filters, select, row => void rows.push(row), opts)
+    return rows
+  }
+
+  /**
+   * `readTests` without keeping what `select` makes: each is handed to `emit` once, in the listing's order,
+   * as soon as the pages before its own have arrived. Resolves to how many were emitted.
+   */
+  forEachTest<R extends { id: string }>(
+    filters: TestFilters,
+    select: (test: Test) => R | undefined,
+    emit: (row: R) => void,
+    opts: { expectedTotal?: number } = {}
+  ): Promise<number> {
     const ordered: TestFilters = { ...filters, orderBy: 'createdAt', orderDir: 'asc' }
     const fetchPage = (skip: number) => this.listTests(ordered, { skip, limit: MAX_PAGE_LIMIT })
     const listingError = (detail: string) =>
       new AvidoApiError({ kind: 'schema', method: 'GET', path: '/v0/tests', detail })
-    return readAllPages(fetchPage, select, {
+    return forEachRow(fetchPage, select, emit, {
       pageSize: MAX_PAGE_LIMIT,
       concurrency: this.pageConcurrency,
       expectedTotal: opts.expectedTotal,

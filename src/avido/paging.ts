@@ -50,11 +50,32 @@ export async function readAllPages<T extends { id: string }, R extends { id: str
   select: (row: T) => R | undefined,
   options: ReadAllOptions
 ): Promise<R[]> {
+  const rows: R[] = []
+  await forEachRow(fetchPage, select, row => void rows.push(row), options)
+  return rows
+}
+
+/**
+ * `readAllPages` without keeping the rows: each is handed to `emit` once, in page order, as soon as every
+ * page before its own has arrived. Only the pages in flight or waiting for an earlier one are held, and the
+ * id of every row read (to pass each row once). Resolves to the number of rows emitted.
+ */
+export async function forEachRow<T extends { id: string }, R extends { id: string }>(
+  fetchPage: (skip: number) => Promise<Page<T>>,
+  select: (row: T) => R | undefined,
+  emit: (row: R) => void,
+  options: ReadAllOptions
+): Promise<number> {
   const { pageSize } = options
   const hint =
     options.expectedTotal !== undefined && options.expectedTotal > 0 ? options.expectedTotal : undefined
-  const pages: R[][] = []
-  const seen = new Set<string>()
+  /** Selected rows of pages that came before an earlier page did. */
+  const waiting = new Map<number, R[]>()
+  /** The first page not yet emitted. */
+  let emitted = 0
+  let rowsEmitted = 0
+  /** Each id read, with the first page it came on: a row is emitted from that page only. */
+  const seen = new Map<string, number>()
   /** The first total stated: the count the caller had, else the first page's. */
   let stated = hint
   /** The latest total a page stated. */
@@ -77,24 +98,41 @@ export async function readAllPages<T extends { id: string }, R extends { id: str
     const count = page.data.length
     if (count === 0) {
       end = Math.min(end, index)
+      waiting.set(index, [])
+      flush()
       const expected = known ?? hint ?? 0
       if (skip < expected) stopped ??= `page ${index + 1} came back empty although the total is ${expected}`
       return
     }
     let added = 0
     for (const row of page.data) {
-      if (!seen.has(row.id)) {
-        seen.add(row.id)
+      const first = seen.get(row.id)
+      if (first === undefined) {
+        seen.set(row.id, index)
         added++
-      }
+      } else if (index < first) seen.set(row.id, index)
     }
     if (added === 0) throw options.repeatedPage(index + 1)
     if (stated !== undefined && skip + count > runawayBound(stated, pageSize)) {
       throw options.runaway(stated, skip + count)
     }
-    pages[index] = selectRows(page.data, select)
+    waiting.set(index, selectRows(page.data, select))
+    flush()
     if (count < pageSize) end = Math.min(end, index + 1)
     else if (known === undefined || skip + pageSize > known) frontier = Math.max(frontier, index + 2)
+  }
+  const flush = (): void => {
+    for (let rows = waiting.get(emitted); rows; rows = waiting.get(emitted)) {
+      waiting.delete(emitted)
+      const once = new Set<string>()
+      for (const row of rows) {
+        if (seen.get(row.id) !== emitted || once.has(row.id)) continue
+        once.add(row.id)
+        rowsEmitted++
+        emit(row)
+      }
+      emitted++
+    }
   }
   const wanted = (): number => {
     const planned = Math.ceil((known ?? hint ?? 0) / pageSize)
@@ -118,13 +156,12 @@ export async function readAllPages<T extends { id: string }, R extends { id: str
   }
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker))
 
-  const rows = uniqueInOrder(pages)
   if (stopped !== undefined) {
-    options.debug?.(`listing stopped early: ${stopped}; keeping the ${rows.length} unique rows read`)
+    options.debug?.(`listing stopped early: ${stopped}; keeping the ${rowsEmitted} unique rows read`)
   } else if (known !== undefined && seen.size < known) {
     options.debug?.(`listing reported ${known} rows but only ${seen.size} unique rows came back`)
   }
-  return rows
+  return rowsEmitted
 }
 
 function selectRows<T, R>(rows: T[], select: (row: T) => R | undefined): R[] {
@@ -134,17 +171,4 @@ function selectRows<T, R>(rows: T[], select: (row: T) => R | undefined): R[] {
     if (kept !== undefined) selected.push(kept)
   }
   return selected
-}
-
-function uniqueInOrder<T extends { id: string }>(pages: T[][]): T[] {
-  const ids = new Set<string>()
-  const rows: T[] = []
-  for (const page of pages) {
-    for (const row of page ?? []) {
-      if (ids.has(row.id)) continue
-      ids.add(row.id)
-      rows.push(row)
-    }
-  }
-  return rows
 }

@@ -1,5 +1,5 @@
 import { addTest, emptySums, rateInterval, type RateSums } from '../stats/index.js'
-import type { Badge, Breakdown, JudgedTest } from './types.js'
+import type { Badge, Breakdown, FailOn, Judgement, JudgedTest, Thresholds } from './types.js'
 
 /** Running counts for one group (a task or an eval definition) while the tests are read once. */
 export interface Tally {
@@ -68,4 +68,16 @@ export function isWorse(candidate: JudgedTest, current: JudgedTest | undefined):
   const byTime = createdTime(candidate) - createdTime(current)
   if (byTime !== 0 && !Number.isNaN(byTime)) return byTime < 0
   return compareText(candidate.id, current.id) < 0
+}
+
+/** Badge of an unrounded pass rate: success above `warning`, warning above `error`, else error. */
+export function badgeFor(rate: number, thresholds: Thresholds): Badge {
+  if (rate > thresholds.warning) return 'success'
+  if (rate > thresholds.error) return 'warning'
+  return 'error'
+}
+
+export function failsQualityFor(result: Judgement['result'], failOn: FailOn): boolean {
+  if (result === 'none' || failOn === 'never') return false
+  return result === 'error' || (failOn === 'warning' && result === 'warning')
 }

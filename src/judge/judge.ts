@@ -1,14 +1,9 @@
 import type { Eval, Test } from '../avido/schemas.js'
-import { addTest, emptySums, rateInterval } from '../stats/index.js'
-import { addTo, isWorse, percentOf, toBreakdowns, type Tally } from './aggregate.js'
-import type { Badge, EvalOutcome, FailOn, JudgedTest, Judgement, Thresholds } from './types.js'
+import { badgeFor, percentOf } from './aggregate.js'
+import type { EvalOutcome, JudgedTest, Thresholds } from './types.js'
 
-/** Badge of an unrounded pass rate: success above `warning`, warning above `error`, else error. */
-export function badgeFor(rate: number, thresholds: Thresholds): Badge {
-  if (rate > thresholds.warning) return 'success'
-  if (rate > thresholds.error) return 'warning'
-  return 'error'
-}
+export { badgeFor, failsQualityFor } from './aggregate.js'
+export { RunSummary, summarizeRun } from './summary.js'
 
 const count = (value: number) => (Number.isFinite(value) && value > 0 ? Math.floor(value) : 0)
 
@@ -72,86 +67,5 @@ export function judgeTest(
     errored,
     pending,
     evals
-  }
-}
-
-export function failsQualityFor(result: Judgement['result'], failOn: FailOn): boolean {
-  if (result === 'none' || failOn === 'never') return false
-  return result === 'error' || (failOn === 'warning' && result === 'warning')
-}
-
-/**
- * Adds up tests judged one by one (as their pages arrived). Pending tests are listed but count nowhere.
- *
- * Result `none` means nothing was measured: no settled test carried an eval and none errored (no tests, only
- * pending ones, or tests without evals). Such a run has no pass rate to hold against the thresholds, and
- * calling it 0 % would fail the gate and file an Avido issue about a quality drop that never happened. An
- * errored test always counts as at least one failed eval, so a run with an errored test is never `none`.
- */
-export function summarizeRun(
-  judgedTests: JudgedTest[],
-  options: { thresholds: Thresholds; failOn: FailOn }
-): Judgement {
-  const { thresholds, failOn } = options
-  const tasks = new Map<string, Tally>()
-  const definitions = new Map<string, Tally>()
-  let passed = 0
-  let total = 0
-  let erroredTests = 0
-  let pendingTests = 0
-  let worstTest: JudgedTest | undefined
-  let sums = emptySums()
-
-  for (const judged of judgedTests) {
-    if (judged.pending) {
-      pendingTests += 1
-      continue
-    }
-    if (judged.errored) erroredTests += 1
-    passed += judged.passed
-    total += judged.total
-    sums = addTest(sums, judged.passed, judged.total)
-    addTo(tasks, { id: judged.taskId, name: judged.taskTitle }, judged.passed, judged.total)
-    // Per definition the eval's own flag counts; every eval of an errored test counts as failed.
-    const perDefinition = new Map<
-      string,
-      { group: Omit<Tally, 'passed' | 'total' | 'tests' | 'sums'>; passed: number; total: number }
-    >()
-    for (const outcome of judged.evals) {
-      const entry = perDefinition.get(outcome.definitionId) ?? {
-        group: { id: outcome.definitionId, name: outcome.name, type: outcome.type },
-        passed: 0,
-        total: 0
-      }
-      entry.passed += !judged.errored && outcome.passed ? 1 : 0
-      entry.total += 1
-      perDefinition.set(outcome.definitionId, entry)
-    }
-    for (const { group, passed: p, total: t } of perDefinition.values()) addTo(definitions, group, p, t)
-    // A test with nothing measured is no candidate for "worst": it says nothing about quality.
-    if (judged.total > 0 && isWorse(judged, worstTest)) worstTest = judged
-  }
-
-  const passRate = percentOf(passed, total)
-  const result = total === 0 ? 'none' : badgeFor(passRate, thresholds)
-  const badgeOf = (rate: number) => badgeFor(rate, thresholds)
-  return {
-    result,
-    passRate,
-    interval: rateInterval(sums),
-    sums,
-    passed,
-    failed: total - passed,
-    total,
-    tests: judgedTests.length,
-    erroredTests,
-    pendingTests,
-    tasks: toBreakdowns(tasks, badgeOf),
-    evalDefinitions: toBreakdowns(definitions, badgeOf),
-    judgedTests,
-    worstTest,
-    thresholds,
-    failOn,
-    failsQuality: failsQualityFor(result, failOn)
   }
 }

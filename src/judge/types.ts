@@ -1,4 +1,5 @@
 import type { TestStatus } from '../avido/schemas.js'
+import type { RunDigest } from './digest.js'
 import type { RateInterval, RateSums } from '../stats/index.js'
 import type { Badge, FailOn, Result, Thresholds } from '../shared/vocabulary.js'
 
@@ -65,7 +66,8 @@ export interface Judgement {
   pendingTests: number
   tasks: Breakdown[]
   evalDefinitions: Breakdown[]
-  judgedTests: JudgedTest[]
+  /** What the report shows about single tests, bounded whatever the number of tests. */
+  digest: RunDigest
   /** The test with the lowest pass rate (ties: the first created), used for the Avido issue. */
   worstTest: JudgedTest | undefined
   thresholds: Thresholds

@@ -1,7 +1,7 @@
 // First: it sets V8 flags that must be in place before undici and the other heavy modules load.
 import '../v8-memory.js'
 import * as core from '@actions/core'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -12,6 +12,7 @@ import { GitHubReporter } from '../github/reporter.js'
 import type { GateConfig } from '../inputs/index.js'
 import { abortedOutcome, describeFault, type GateOutcome } from '../pipeline/outcome.js'
 import { runGate } from '../pipeline/run-gate.js'
+import { fileSpool } from '../pipeline/test-spool.js'
 import { writeJsonReport } from '../pipeline/write-json-report.js'
 import type { GateLog } from '../shared/log.js'
 import { redactor } from '../shared/redact.js'
@@ -47,7 +48,7 @@ export async function runValidStep({ config, context, secrets }: ValidStep): Pro
   try {
     if (outcome.report) {
       await mkdir(dirname(reportPath), { recursive: true })
-      await writeJsonReport(reportPath, outcome.report)
+      await writeJsonReport(reportPath, outcome.report, outcome.reportTests)
     }
   } catch (error) {
     log.warning(
@@ -55,6 +56,8 @@ export async function runValidStep({ config, context, secrets }: ValidStep): Pro
       'Avido test gate'
     )
     outcome.outputs['report-path'] = ''
+  } finally {
+    if (outcome.reportTests?.file) await rm(outcome.reportTests.file, { force: true })
   }
   for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value)
   if (process.env.GITHUB_STEP_SUMMARY) {
@@ -107,6 +110,8 @@ async function gate(
         now: Date.now,
         sleep,
         reportPath,
+        // The report's tests are written beside it as they are judged, and copied into it at the end.
+        spoolTests: () => fileSpool(join(dirname(reportPath), `report-tests-${process.pid}.part`)),
         setDeadline: end => {
           deadline = end
           avido.setDeadline(end)

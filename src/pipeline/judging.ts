@@ -5,12 +5,13 @@ import {
   type Baseline,
   type BaselineComparison
 } from '../judge/baseline.js'
-import { summarizeRun } from '../judge/judge.js'
 import { shortSha } from '../shared/format.js'
 import { measuredScope } from './baseline.js'
-import type { JudgedTest, Judgement } from '../judge/types.js'
+import type { PendingTest } from '../judge/digest.js'
+import type { Judgement } from '../judge/types.js'
 import { verdictOf, type TimeoutInfo, type Verdict } from '../judge/verdict.js'
 import type { GateDeps } from './deps.js'
+import type { SpooledTests } from './test-spool.js'
 import { thresholdsOf, type Waited } from './waiting.js'
 
 const MAX_PENDING_LISTED = 10
@@ -24,6 +25,8 @@ export interface Judged {
   compared?: BaselineComparison
   /** The step's failure line when the verdict fails it. */
   failure?: string
+  /** The judged tests, as the JSON report lists them. */
+  tests?: SpooledTests
 }
 
 /** Step 4: add up the judged tests into the run's figures, and decide. */
@@ -33,12 +36,12 @@ export function judgeWaitedRun(
   baseline: Baseline | undefined
 ): Judged {
   const { config, log } = deps
-  const judgement = summarizeRun(waited.tests, { thresholds: thresholdsOf(config), failOn: config.failOn })
+  const judgement = waited.summary.finish({ thresholds: thresholdsOf(config), failOn: config.failOn })
   if (judgement.result === 'none' && judgement.tests > 0) {
     log.warning(`${judgement.tests} test(s) matched but none has a settled eval to judge.`, 'Avido test gate')
   }
-  const pending = waited.tests.filter(test => test.pending)
-  const timedOut = waited.timedOut ? { pendingTests: pending.length, onTimeout: config.onTimeout } : undefined
+  const pending = judgement.pendingTests
+  const timedOut = waited.timedOut ? { pendingTests: pending, onTimeout: config.onTimeout } : undefined
   let verdict = verdictOf(judgement, timedOut)
   const compared =
     baseline && judgement.result !== 'none'
@@ -61,18 +64,20 @@ export function judgeWaitedRun(
   log.info(verdict.reason)
   if (timedOut && config.onTimeout === 'judge') {
     log.warning(
-      `Timed out with ${pending.length} test(s) still pending; judged the settled tests.`,
+      `Timed out with ${pending} test(s) still pending; judged the settled tests.`,
       'Avido test gate'
     )
   }
   let failure: string | undefined
-  if (timedOut && config.onTimeout === 'fail') failure = timeoutFailure(config.timeoutMs, pending)
+  if (timedOut && config.onTimeout === 'fail')
+    failure = timeoutFailure(config.timeoutMs, judgement.digest.firstPending, pending)
   else if (judgement.failsQuality)
     failure = `Avido test gate failed: ${verdictOf(judgement, timedOut).reason}`
   else if (regression) failure = regression
   return {
     judgement,
     verdict,
+    tests: waited.tests,
     ...(timedOut ? { timedOut } : {}),
     ...(compared ? { compared } : {}),
     ...(failure ? { failure } : {})
@@ -86,14 +91,14 @@ export function baselineName(baseline: Baseline): string {
     : `the scheduled Avido run${baseline.runIds && baseline.runIds.length > 1 ? 's' : ''}`
 }
 
-function timeoutFailure(timeoutMs: number, pending: JudgedTest[]): string {
-  const listed = pending
+function timeoutFailure(timeoutMs: number, first: readonly PendingTest[], pending: number): string {
+  const listed = first
     .slice(0, MAX_PENDING_LISTED)
     .map(test => `${test.id} (${test.taskTitle}, ${test.status})`)
-  const more = pending.length > MAX_PENDING_LISTED ? `, and ${pending.length - MAX_PENDING_LISTED} more` : ''
+  const more = pending > MAX_PENDING_LISTED ? `, and ${pending - MAX_PENDING_LISTED} more` : ''
   const seconds = Math.round(timeoutMs / 1000)
-  if (pending.length === 0) {
+  if (pending === 0) {
     return `Timed out after ${seconds}s waiting for Avido tests: fewer tests matched than min-tests requires.`
   }
-  return `Timed out after ${seconds}s waiting for Avido: ${pending.length} test(s) still pending: ${listed.join(', ')}${more}.`
+  return `Timed out after ${seconds}s waiting for Avido: ${pending} test(s) still pending: ${listed.join(', ')}${more}.`
 }

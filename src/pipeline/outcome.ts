@@ -3,6 +3,7 @@ import { GitHubContextError } from '../github/context.js'
 import { InputError } from '../inputs/parse.js'
 import type { JsonReport } from '../render/json-report.js'
 import { emptyOutputs } from '../render/outputs.js'
+import type { SpooledTests } from './test-spool.js'
 
 /**
  * What the gate decided, and why. `passed` and `failed` are verdicts on the run's quality; `timed-out` means
@@ -21,6 +22,8 @@ export interface GateOutcome {
   summary: string
   /** The JSON report, when the run was judged. */
   report?: JsonReport
+  /** Its tests, when they were written aside as they were judged (`report.tests` is then empty). */
+  reportTests?: SpooledTests
 }
 
 /** The outcome when the gate stopped before a verdict: no quality figures, only the reason. */

@@ -110,7 +110,8 @@ export function renderRun(
       runUrl: context.runUrl,
       issue,
       dryRun: config.dryRun,
-      ...(judged.compared ? { compared: judged.compared } : {})
+      ...(judged.compared ? { compared: judged.compared } : {}),
+      ...(judged.tests?.tests ? { tests: judged.tests.tests } : {})
     }),
     check: {
       state: verdict.gate === 'pass' ? 'success' : timeoutFails ? 'error' : 'failure',

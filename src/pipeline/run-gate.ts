@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { buildOutputs } from '../render/outputs.js'
 import type { GateDeps } from './deps.js'
 import { findBaseline } from './baseline.js'
@@ -9,7 +10,7 @@ import { findPullRequest } from './pull-request.js'
 import { renderRun } from './rendering.js'
 import { prepareScope } from './scope.js'
 import { StatusCheck } from './status-check.js'
-import { waitForTests } from './waiting.js'
+import { waitForTests, type Waited } from './waiting.js'
 
 export type { GateDeps } from './deps.js'
 
@@ -28,6 +29,7 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
   const deadline = startedAt + config.timeoutMs
   deps.setDeadline(deadline)
   const forDelivery = () => deps.setDeadline(Math.max(deadline, deps.now() + DELIVERY_GRACE_MS))
+  let spooled: Waited['tests'] | undefined
   try {
     await check.open()
     const pr = await log.group('1. Pull request', () => findPullRequest(deps))
@@ -35,6 +37,7 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
     // The baseline is looked up while the run is waited for, so it adds nothing once the run has settled.
     const baseline = findBaseline(deps, scope)
     const waited = await log.group('3. Waiting for Avido', () => waitForTests(deps, scope, check, deadline))
+    spooled = waited.tests
     const judged = await log.group('4. Judging', async () => {
       const { baseline: found, problem } = await baseline
       if (problem) log.warning(problem, 'Avido test gate: baseline')
@@ -61,11 +64,13 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
       reason: judged.failure ?? judged.verdict.reason,
       outputs,
       summary: rendered.summary,
-      report: rendered.report
+      report: rendered.report,
+      reportTests: waited.tests
     }
   } catch (error) {
     const reason = describeFault(error)
     log.debug(error instanceof Error && error.stack ? error.stack : reason)
+    if (spooled?.file) rmSync(spooled.file, { force: true })
     forDelivery()
     await check.abort(reason).catch(() => undefined)
     return abortedOutcome(reason, {

@@ -7,15 +7,44 @@ import type { JudgedTest } from '../judge/types.js'
 
 export interface TestReader {
   countTests(filters: TestFilters): Promise<number>
-  readTests<R extends { id: string }>(
+  forEachTest<R extends { id: string }>(
     filters: TestFilters,
     select: (test: Test) => R | undefined,
+    emit: (row: R) => void,
     opts?: { expectedTotal?: number }
-  ): Promise<R[]>
+  ): Promise<number>
 }
 
 /** Judges one test as its page arrives, so a large run is never held raw all at once. */
 export type TestJudge = (test: Test) => JudgedTest
+
+/** Where one reading of the tests in scope goes, test by test; it keeps what it needs of them. */
+export interface TestSink {
+  add(test: JudgedTest): void
+  /** Tests added. */
+  readonly count: number
+  /** Of those, tests still pending or in progress. */
+  readonly pending: number
+}
+
+/** A sink that keeps every test: for small runs and tests. */
+export function arraySink(): TestSink & { tests: JudgedTest[] } {
+  const tests: JudgedTest[] = []
+  let pending = 0
+  return {
+    tests,
+    add: test => {
+      tests.push(test)
+      if (test.pending) pending++
+    },
+    get count() {
+      return tests.length
+    },
+    get pending() {
+      return pending
+    }
+  }
+}
 
 export interface PollProgress {
   poll: number
@@ -26,9 +55,11 @@ export interface PollProgress {
   fault?: string
 }
 
-export interface WaitParams {
+export interface WaitParams<S extends TestSink> {
   scope: Scope
   judge: TestJudge
+  /** A fresh sink for each reading of the tests; the last one is the result. */
+  newSink: () => S
   minTests: number
   pollIntervalMs: number
   /** Absolute time (on `now`) after which no new poll starts. */
@@ -40,20 +71,20 @@ export interface WaitParams {
   whileReading?: <T>(read: () => Promise<T>) => Promise<T>
 }
 
-export interface WaitResult {
+export interface WaitResult<S extends TestSink> {
   outcome: 'settled' | 'timeout'
   /** Every test in scope as last read, judged: all of them settled when the outcome is `settled`. */
-  tests: JudgedTest[]
+  tests: S
   polls: number
   /** Set when the last poll got no answer: the run's state is unknown, and reading again would wait again. */
   lastError?: unknown
 }
 
-interface Measurement {
+interface Measurement<S> {
   matched: number
   unsettled: number
   /** Present when the poll had to read every test (run ids are matched client-side). */
-  tests?: JudgedTest[]
+  tests?: S
 }
 
 const UNSETTLED: TestFilters['status'] = ['PENDING', 'IN_PROGRESS']
@@ -63,15 +94,18 @@ const UNSETTLED: TestFilters['status'] = ['PENDING', 'IN_PROGRESS']
  * count requests (`limit=1`), whatever the number of tests; the pages are read once, when the counts say
  * the run has settled.
  */
-export async function waitForRun(reader: TestReader, params: WaitParams): Promise<WaitResult> {
+export async function waitForRun<S extends TestSink>(
+  reader: TestReader,
+  params: WaitParams<S>
+): Promise<WaitResult<S>> {
   const { scope } = params
-  const readAll = (expectedTotal?: number): Promise<JudgedTest[]> =>
-    readScope(reader, scope, params.judge, expectedTotal)
+  const readAll = (expectedTotal?: number): Promise<S> =>
+    readScope(reader, scope, params.judge, params.newSink(), expectedTotal)
 
-  const measure = async (): Promise<Measurement> => {
+  const measure = async (): Promise<Measurement<S>> => {
     if (scope.runIds.size > 0) {
       const tests = await readAll()
-      return { matched: tests.length, unsettled: tests.filter(test => test.pending).length, tests }
+      return { matched: tests.count, unsettled: tests.pending, tests }
     }
     const [matched, unsettled] = await Promise.all([
       reader.countTests(scope.filters),
@@ -81,11 +115,11 @@ export async function waitForRun(reader: TestReader, params: WaitParams): Promis
   }
 
   let polls = 0
-  let lastTests: JudgedTest[] | undefined
+  let lastTests: S | undefined
   let lastError: unknown
   for (;;) {
     polls++
-    let measurement: Measurement | undefined
+    let measurement: Measurement<S> | undefined
     const timeLeft = params.deadline - params.now()
     lastError = undefined
     try {
@@ -106,7 +140,7 @@ export async function waitForRun(reader: TestReader, params: WaitParams): Promis
         const whileReading = params.whileReading ?? (read => read())
         const tests = measurement.tests ?? (await whileReading(() => readAll(matched)))
         // A test created between the counts and the read is still running: keep waiting for it.
-        if (tests.length >= params.minTests && !tests.some(test => test.pending)) {
+        if (tests.count >= params.minTests && tests.pending === 0) {
           return { outcome: 'settled', tests, polls }
         }
         lastTests = tests
@@ -119,21 +153,28 @@ export async function waitForRun(reader: TestReader, params: WaitParams): Promis
     // A poll at the deadline could not be sent; it would only hide how the last one went.
     if (params.now() >= params.deadline) break
   }
-  return { outcome: 'timeout', tests: lastTests ?? [], polls, ...(lastError ? { lastError } : {}) }
+  return {
+    outcome: 'timeout',
+    tests: lastTests ?? params.newSink(),
+    polls,
+    ...(lastError ? { lastError } : {})
+  }
 }
 
 /**
  * Every test in scope, judged page by page. After a timeout the caller reads what there is this way, to
  * judge it or to list what is still pending.
  */
-export function readScope(
+export async function readScope<S extends TestSink>(
   reader: TestReader,
   scope: Scope,
   judge: TestJudge,
+  sink: S,
   expectedTotal?: number
-): Promise<JudgedTest[]> {
+): Promise<S> {
   const select = (test: Test) => (inScope(test, scope) ? judge(test) : undefined)
-  return reader.readTests(scope.filters, select, { expectedTotal })
+  await reader.forEachTest(scope.filters, select, test => sink.add(test), { expectedTotal })
+  return sink
 }
 
 function isDeadline(error: unknown): boolean {

@@ -1,19 +1,25 @@
 import type { Scope } from '../judge/scope.js'
 import { judgeTest } from '../judge/judge.js'
 import { explainEval } from '../judge/explain.js'
-import type { JudgedTest, Thresholds } from '../judge/types.js'
+import { RunSummary } from '../judge/summary.js'
+import type { Thresholds } from '../judge/types.js'
 import type { GateDeps } from './deps.js'
 import type { StatusCheck } from './status-check.js'
-import { readScope, waitForRun, type PollProgress, type TestJudge } from './wait.js'
+import { memorySpool, type SpooledTests } from './test-spool.js'
+import { readScope, waitForRun, type PollProgress, type TestJudge, type TestSink } from './wait.js'
 
 /** Time allowed after the wait for reading every page and filing the issue (at most `timeout` as well). */
 export const AFTER_WAIT_BUDGET_MS = 120_000
 
 export interface Waited {
-  /** Every test in scope, judged as its page arrived. */
-  tests: JudgedTest[]
+  /** Every test in scope, added up as its page arrived. */
+  summary: RunSummary
+  /** The same tests, as the JSON report will list them. */
+  tests: SpooledTests
   timedOut: boolean
 }
+
+type SummarySink = TestSink & { summary: RunSummary }
 
 export function thresholdsOf(config: GateDeps['config']): Thresholds {
   return { warning: config.warningThreshold, error: config.errorThreshold }
@@ -29,9 +35,45 @@ export async function waitForTests(
   check: StatusCheck,
   waitDeadline: number
 ): Promise<Waited> {
-  const { config, log, avido } = deps
-  const thresholds = thresholdsOf(config)
+  const thresholds = thresholdsOf(deps.config)
   const judge: TestJudge = test => judgeTest(test, thresholds, explainEval)
+  const spool = deps.spoolTests?.() ?? memorySpool()
+  // Each reading starts over; only the last one is judged and reported.
+  const newSink = (): SummarySink => {
+    spool.restart()
+    const summary = new RunSummary()
+    return {
+      summary,
+      add: test => {
+        summary.add(test)
+        spool.add(test)
+      },
+      get count() {
+        return summary.count
+      },
+      get pending() {
+        return summary.pending
+      }
+    }
+  }
+  try {
+    const waited = await waitAndRead(deps, scope, check, waitDeadline, judge, newSink)
+    return { ...waited, tests: spool.close() }
+  } catch (error) {
+    spool.discard()
+    throw error
+  }
+}
+
+async function waitAndRead(
+  deps: GateDeps,
+  scope: Scope,
+  check: StatusCheck,
+  waitDeadline: number,
+  judge: TestJudge,
+  newSink: () => SummarySink
+): Promise<Omit<Waited, 'tests'>> {
+  const { config, log, avido } = deps
   const waitStarted = deps.now()
   const afterWaitBudget = Math.min(AFTER_WAIT_BUDGET_MS, config.timeoutMs)
   deps.setDeadline(waitDeadline)
@@ -44,6 +86,7 @@ export async function waitForTests(
   const result = await waitForRun(avido, {
     scope,
     judge,
+    newSink,
     minTests: config.minTests,
     pollIntervalMs: config.pollIntervalMs,
     deadline: waitDeadline,
@@ -62,16 +105,14 @@ export async function waitForTests(
   })
   deps.setDeadline(deps.now() + afterWaitBudget)
   if (result.outcome === 'settled') {
-    log.info(`Settled after ${result.polls} poll(s): ${result.tests.length} test(s).`)
-    return { tests: result.tests, timedOut: false }
+    log.info(`Settled after ${result.polls} poll(s): ${result.tests.count} test(s).`)
+    return { summary: result.tests.summary, timedOut: false }
   }
   // Avido did not answer the last poll: reading the tests now would only wait as long again.
   if (result.lastError !== undefined) throw result.lastError
-  const tests = await readScope(avido, scope, judge)
-  log.info(
-    `Timed out after ${result.polls} poll(s) with ${tests.filter(test => test.pending).length} test(s) pending.`
-  )
-  return { tests, timedOut: true }
+  const tests = await readScope(avido, scope, judge, newSink())
+  log.info(`Timed out after ${result.polls} poll(s) with ${tests.pending} test(s) pending.`)
+  return { summary: tests.summary, timedOut: true }
 }
 
 export function progressLine(progress: PollProgress, minTests: number, elapsedMs: number): string {

@@ -72,20 +72,17 @@ export function issueDescription(judgement: Judgement, subject: IssueSubject, li
     lines.push('')
   }
 
-  const failingEvals = judgement.judgedTests.flatMap(test =>
-    test.evals.filter(outcome => !outcome.passed).map(outcome => ({ test, outcome }))
-  )
-  if (failingEvals.length) {
+  const { failingEvals, failingEvalCount } = judgement.digest
+  if (failingEvalCount) {
     lines.push('## Failing evals', '')
-    for (const { test, outcome } of failingEvals.slice(0, MAX_LISTED_EVALS)) {
+    for (const outcome of failingEvals.slice(0, MAX_LISTED_EVALS)) {
       const score = outcome.score === null ? '' : ` score ${outcome.score}`
       const why = outcome.explanation ? `: ${oneLine(outcome.explanation, MAX_TEXT)}` : ''
       lines.push(
-        `- ${oneLine(test.taskTitle, MAX_TEXT)} · ${oneLine(outcome.name, MAX_TEXT)} (${outcome.type}${score})${why}`
+        `- ${oneLine(outcome.taskTitle, MAX_TEXT)} · ${oneLine(outcome.name, MAX_TEXT)} (${outcome.type}${score})${why}`
       )
     }
-    if (failingEvals.length > MAX_LISTED_EVALS)
-      lines.push(`- … and ${failingEvals.length - MAX_LISTED_EVALS} more`)
+    if (failingEvalCount > MAX_LISTED_EVALS) lines.push(`- … and ${failingEvalCount - MAX_LISTED_EVALS} more`)
     lines.push('')
   }
 

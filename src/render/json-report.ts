@@ -1,12 +1,13 @@
 import type { BaselineComparison } from '../judge/baseline.js'
-import type { Breakdown, FailOn, Judgement, Result } from '../judge/types.js'
+import type { Breakdown, FailOn, JudgedTest, Judgement, Result } from '../judge/types.js'
 import type { RateInterval, TaskChange } from '../stats/index.js'
 import type { Gate, TimeoutInfo, Verdict } from '../judge/verdict.js'
 import { verdictOf } from '../judge/verdict.js'
 
 // The machine-readable report, written to $RUNNER_TEMP/avido-test-gate/report.json. It holds the
 // whole run, explanations included, so that it is the full record when the comment had to be shortened.
-// A plain object: JSON.stringify handles 10,000 tests comfortably.
+// The tests are not kept for it: the gate writes each as it is judged (see the pipeline's test spool), and
+// `tests` here holds only those given in `JsonReportInput.tests`.
 
 export interface JsonReportScope {
   windowStart: string
@@ -36,6 +37,8 @@ export interface JsonReportInput {
   issue?: { id: string; status: 'filed' | 'existing' | 'dry-run' }
   dryRun?: boolean
   compared?: BaselineComparison
+  /** The tests to list in `tests` (none when they are written to the report separately). */
+  tests?: readonly JudgedTest[]
 }
 
 /** A rate's 95 % interval in the report: the half-width and the bounds, in points. */
@@ -250,29 +253,34 @@ export function buildJsonReport(input: JsonReportInput): JsonReport {
     tasks: j.tasks.map(breakdown(input.compared?.comparison.sharedTasks)),
     evalDefinitions: j.evalDefinitions.map(breakdown(input.compared?.evalDefinitions)),
     ...(j.worstTest ? { worstTestId: j.worstTest.id } : {}),
-    tests: j.judgedTests.map(t => ({
-      id: t.id,
-      taskId: t.taskId,
-      taskTitle: t.taskTitle,
-      runId: t.runId,
-      status: t.status,
-      createdAt: t.createdAt,
-      passRate: t.passRate,
-      badge: t.badge,
-      errored: t.errored,
-      pending: t.pending,
-      passed: t.passed,
-      total: t.total,
-      evals: t.evals.map(e => ({
-        id: e.id,
-        definitionId: e.definitionId,
-        name: e.name,
-        type: e.type,
-        status: e.status,
-        score: e.score,
-        passed: e.passed,
-        explanation: e.explanation
-      }))
+    tests: (input.tests ?? []).map(reportTest)
+  }
+}
+
+/** One test as the report lists it. */
+export function reportTest(t: JudgedTest): JsonReportTest {
+  return {
+    id: t.id,
+    taskId: t.taskId,
+    taskTitle: t.taskTitle,
+    runId: t.runId,
+    status: t.status,
+    createdAt: t.createdAt,
+    passRate: t.passRate,
+    badge: t.badge,
+    errored: t.errored,
+    pending: t.pending,
+    passed: t.passed,
+    total: t.total,
+    evals: t.evals.map(e => ({
+      id: e.id,
+      definitionId: e.definitionId,
+      name: e.name,
+      type: e.type,
+      status: e.status,
+      score: e.score,
+      passed: e.passed,
+      explanation: e.explanation
     }))
   }
 }

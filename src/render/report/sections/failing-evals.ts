@@ -28,7 +28,10 @@ export function groupReasons(g: FailingGroup): string[] {
   const distinct = [...new Set(g.reasons.map(r => escapeInline(r, MAX_REASON)))]
   const lines = distinct.slice(0, MAX_REASONS).map(r => `  - ${r}`)
   const more = distinct.length - Math.min(distinct.length, MAX_REASONS)
-  if (more > 0) lines.push(`  - … and ${plural(more, 'more reason')}`)
+  // Past the reasons counted, only that there are more is known.
+  if (g.moreReasons)
+    lines.push(`  - … and ${more > 0 ? `over ${formatCount(more)} more reasons` : 'more reasons'}`)
+  else if (more > 0) lines.push(`  - … and ${plural(more, 'more reason')}`)
   return lines
 }
 
@@ -38,7 +41,7 @@ export const failingEvalsSection: Section = {
   prepare: ({ tasks, judgement }) => {
     const groups = groupFailingEvals(
       tasks.map(t => t.id),
-      judgement.judgedTests
+      judgement.digest
     ).map(g => ({ head: groupHead(g), reasons: groupReasons(g) }))
     const steps: ShrinkStep[] = []
     const anyReasons = groups.some(g => g.reasons.length)

@@ -1,6 +1,4 @@
-import type { JudgedTest } from '../../../judge/types.js'
-import { formatScore } from '../../../shared/format.js'
-import { normalizeText } from '../../escape.js'
+import { isBefore, type DefinitionTally, type RunDigest, type TaskDigest } from '../../../judge/digest.js'
 import { compareText, naturalOrder } from '../cells.js'
 
 // The failing evals of a run, grouped: one group per task and eval definition (how many of the task's tests
@@ -19,71 +17,46 @@ export interface FailingGroup {
   countedEvals?: number
   /** Distinct reasons, most frequent first (ties: first seen); untrusted text. */
   reasons: string[]
+  /** Set when more distinct reasons came than were counted (see `MAX_REASONS_KEPT`). */
+  moreReasons?: boolean
 }
 
 type EvalGroup = FailingGroup & { definition: NonNullable<FailingGroup['definition']> }
 
-interface Pending {
-  group: EvalGroup
-  tests: Set<string>
-  reasons: Map<string, number>
+/** Most frequent first; ties go to the reason seen first in the run read oldest first. */
+function rankedReasons(reasons: DefinitionTally['reasons']): string[] {
+  return [...reasons.entries()]
+    .sort(([, a], [, b]) => b.count - a.count || (isBefore(a.first, b.first) ? -1 : 1))
+    .map(([reason]) => reason)
 }
 
-const settledEval = (status: string) => status !== 'PENDING' && status !== 'IN_PROGRESS'
-
-/** Why an eval failed, as the reader should see it: its explanation, else that it errored, else its score. */
-function reasonOf(e: JudgedTest['evals'][number]): string {
-  const explanation = normalizeText(e.explanation)
-  if (explanation) return explanation
-  if (e.status === 'FAILED') return 'the eval errored in Avido'
-  const score = formatScore(e.score)
-  return score ? `score ${score}` : ''
-}
-
-function groupsOfTask(tests: JudgedTest[]): FailingGroup[] {
-  const settled = tests.filter(t => !t.pending)
-  if (!settled.length) return []
-  const { taskId, taskTitle } = settled[0]
+function groupsOfTask(task: TaskDigest): FailingGroup[] {
+  if (!task.settled) return []
+  const { taskId, settledTitle: taskTitle } = task
   const out: FailingGroup[] = []
-  const errored = settled.filter(t => t.errored)
-  if (errored.length) {
+  if (task.errored) {
     out.push({
       taskId,
       taskTitle,
-      failedTests: errored.length,
-      ofTests: settled.length,
-      countedEvals: errored.reduce((sum, t) => sum + Math.max(1, t.evals.length), 0),
+      failedTests: task.errored,
+      ofTests: task.settled,
+      countedEvals: task.countedEvals,
       reasons: []
     })
   }
-  const ran = new Map<string, Set<string>>()
-  const failing = new Map<string, Pending>()
-  for (const test of settled) {
-    if (test.errored) continue
-    for (const e of test.evals) {
-      const tests = ran.get(e.definitionId) ?? new Set<string>()
-      tests.add(test.id)
-      ran.set(e.definitionId, tests)
-      if (e.passed || !settledEval(e.status)) continue
-      let entry = failing.get(e.definitionId)
-      if (!entry) {
-        const definition = { id: e.definitionId, name: e.name, type: e.type }
-        const group = { taskId, taskTitle, definition, failedTests: 0, ofTests: 0, reasons: [] }
-        entry = { group, tests: new Set(), reasons: new Map() }
-        failing.set(e.definitionId, entry)
-      }
-      entry.tests.add(test.id)
-      const reason = reasonOf(e)
-      if (reason) entry.reasons.set(reason, (entry.reasons.get(reason) ?? 0) + 1)
-    }
+  const groups: EvalGroup[] = []
+  for (const tally of task.definitions.values()) {
+    if (!tally.failed) continue
+    groups.push({
+      taskId,
+      taskTitle,
+      definition: { id: tally.id, name: tally.name, type: tally.type },
+      failedTests: tally.failed,
+      ofTests: tally.ran,
+      reasons: rankedReasons(tally.reasons),
+      ...(tally.moreReasons ? { moreReasons: true } : {})
+    })
   }
-  const groups = [...failing.values()].map(({ group, tests, reasons }): EvalGroup => ({
-    ...group,
-    failedTests: tests.size,
-    ofTests: ran.get(group.definition.id)?.size ?? tests.size,
-    // Map order is first-seen order, and the sort is stable.
-    reasons: [...reasons.entries()].sort((a, b) => b[1] - a[1]).map(([reason]) => reason)
-  }))
   groups.sort(
     (a, b) =>
       b.failedTests - a.failedTests ||
@@ -93,19 +66,12 @@ function groupsOfTask(tests: JudgedTest[]): FailingGroup[] {
   return [...out, ...groups]
 }
 
-/** The groups in the order of `taskOrder` (task ids, worst first); tasks not in it come last. */
-export function groupFailingEvals(
-  taskOrder: readonly string[],
-  judgedTests: readonly JudgedTest[]
-): FailingGroup[] {
-  const byTask = new Map<string, JudgedTest[]>(taskOrder.map(id => [id, []]))
-  const ordered = [...judgedTests].sort(
-    (a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id)
-  )
-  for (const test of ordered) {
-    const tests = byTask.get(test.taskId)
-    if (tests) tests.push(test)
-    else byTask.set(test.taskId, [test])
-  }
-  return [...byTask.values()].flatMap(groupsOfTask)
+/** The groups in the order of `taskOrder` (task ids, worst first); tasks not in it come last, oldest first. */
+export function groupFailingEvals(taskOrder: readonly string[], digest: RunDigest): FailingGroup[] {
+  const listed = new Set(taskOrder)
+  const rest = [...digest.tasks.values()]
+    .filter(task => !listed.has(task.taskId) && task.settledAt)
+    .sort((a, b) => (isBefore(a.settledAt!, b.settledAt) ? -1 : 1))
+  const ordered = [...taskOrder.flatMap(id => digest.tasks.get(id) ?? []), ...rest]
+  return ordered.flatMap(groupsOfTask)
 }

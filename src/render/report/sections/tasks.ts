@@ -1,5 +1,5 @@
 import { RESULT_EMOJI, formatCount, formatRate } from '../../../shared/format.js'
-import type { JudgedTest } from '../../../judge/types.js'
+import type { RunDigest } from '../../../judge/digest.js'
 import { escapeCell } from '../../escape.js'
 import type { Change } from '../../trend.js'
 import { rateCell, taskName } from '../cells.js'
@@ -21,17 +21,11 @@ function testsCell(tests: number, errored: number, pending: number): string {
 
 export function taskRows(
   tasks: RowData[],
-  tests: JudgedTest[],
+  digest: RunDigest,
   change: Change | undefined,
   baseline?: ReadonlyMap<string, RowChange>
 ): TableRow[] {
-  const counts = new Map<string, { errored: number; pending: number }>()
-  for (const t of tests) {
-    const c = counts.get(t.taskId) ?? { errored: 0, pending: 0 }
-    if (t.errored) c.errored++
-    if (t.pending) c.pending++
-    counts.set(t.taskId, c)
-  }
+  const counts = digest.tasks
   const changed = new Map(change?.tasks.map(t => [t.id, t]))
   return tasks.map(task => {
     const c = counts.get(task.id) ?? { errored: 0, pending: 0 }
@@ -75,7 +69,7 @@ export const tasksSection: Section = {
     return tableView({
       header: `| ${names.join(' | ')} |\n|${aligns.join('|')}|`,
       columns: names.length,
-      rows: taskRows(tasks, judgement.judgedTests, change, baseline),
+      rows: taskRows(tasks, judgement.digest, change, baseline),
       noun: 'task',
       priorities: { passing: 20, failing: 60 }
     })

@@ -1,0 +1,114 @@
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { JudgedTest } from '../judge/types.js'
+import { reportTest } from '../render/json-report.js'
+
+/**
+ * Where the JSON report's tests go as they are judged, so that the gate holds none of them: a file beside
+ * the report (the step's), or memory (tests and embedders that never write the report).
+ */
+export interface TestSpool {
+  /** Drops what was added: a new reading of the tests begins. */
+  restart(): void
+  add(test: JudgedTest): void
+  /** Ends the adding: the tests as the report will list them. */
+  close(): SpooledTests
+  /** Removes what was written. */
+  discard(): void
+}
+
+export interface SpooledTests {
+  count: number
+  /** The tests, when kept in memory. */
+  tests?: JudgedTest[]
+  /** Else the file holding them, as the report's `tests` array lists them (see `indentedTest`), without brackets. */
+  file?: string
+  /** Why the file could not be written: the report then cannot be. */
+  fault?: unknown
+}
+
+/** A test's JSON as the report's `tests` array holds it: two-space indented, four spaces in. */
+export function indentedTest(test: JudgedTest): string {
+  return indentedJson(reportTest(test))
+}
+
+/** Any value as an item of the report's top-level arrays is written: two-space indented, four spaces in. */
+export function indentedJson(value: unknown): string {
+  return `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`
+}
+
+export function memorySpool(): TestSpool {
+  let tests: JudgedTest[] = []
+  return {
+    restart: () => void (tests = []),
+    add: test => void tests.push(test),
+    close: () => ({ count: tests.length, tests }),
+    discard: () => void (tests = [])
+  }
+}
+
+/**
+ * Small writes (a V8 string past about 128 KB is a large object that stays until a full collection, which
+ * would add to the peak), made synchronously since tests are added from inside a page's handling.
+ */
+const FLUSH_AT = 16_384
+
+/**
+ * A spool in the file `path`. A spool that cannot write stops trying and reports it when the report is
+ * written (the gate's verdict does not depend on the report file).
+ */
+export function fileSpool(path: string): TestSpool {
+  let fd: number | undefined
+  let buffer = ''
+  let count = 0
+  let fault: unknown
+  const write = (text: string) => {
+    if (fault !== undefined || fd === undefined) return
+    try {
+      writeSync(fd, text)
+    } catch (error) {
+      fault = error
+    }
+  }
+  const flush = () => {
+    if (buffer) write(buffer)
+    buffer = ''
+  }
+  const closeFile = () => {
+    if (fd !== undefined) closeSync(fd)
+    fd = undefined
+  }
+  const open = () => {
+    try {
+      mkdirSync(dirname(path), { recursive: true })
+      fd = openSync(path, 'w')
+    } catch (error) {
+      fault = error
+    }
+  }
+  return {
+    restart: () => {
+      closeFile()
+      buffer = ''
+      count = 0
+      fault = undefined
+      open()
+    },
+    add: test => {
+      if (fd === undefined && fault === undefined) open()
+      buffer += `${count ? ',\n' : ''}${indentedTest(test)}`
+      count++
+      if (buffer.length >= FLUSH_AT) flush()
+    },
+    close: () => {
+      flush()
+      closeFile()
+      return { count, file: path, ...(fault !== undefined ? { fault } : {}) }
+    },
+    discard: () => {
+      closeFile()
+      buffer = ''
+      rmSync(path, { force: true })
+    }
+  }
+}
