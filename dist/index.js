@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7718:
+/***/ 6824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   ss: () => (/* binding */ AvidoApiError),
 /* harmony export */   tu: () => (/* binding */ AvidoRequestError)
 /* harmony export */ });
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4516);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4646);
 
 /**
  * A failed Avido call. `message` is one sentence for a person, starting with the method and path, e.g.
@@ -52,7 +52,7 @@ function attemptsText(attempts) {
 
 /***/ }),
 
-/***/ 3417:
+/***/ 8039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -68,7 +68,7 @@ function attemptsText(attempts) {
 /* harmony export */   t$: () => (/* binding */ CreateIssueBodySchema)
 /* harmony export */ });
 /* unused harmony exports TEST_STATUSES, EVAL_TYPES, ISSUE_SOURCES, ISSUE_TYPES, ISSUE_STATUSES, HUMAN_ANNOTATION_SOURCES, TestStatusSchema, RunTypeSchema, PassRateStatusSchema, IssuePrioritySchema, IssueSourceSchema, IssueTypeSchema, IssueStatusSchema, EvalDefinitionSchema, EvalResultsSchema, EvalSchema, TestResultSchema, TestSchema, PaginationSchema, pageOf, TestResponseSchema, RunResultSchema, RunSchema, RunListResponseSchema, RunResponseSchema, IssueSchema, AnnotationSchema, TaskSchema, TaskResponseSchema, HumanAnnotationSchema, HumanAnnotationResponseSchema, CreateTaskBodySchema, CreateHumanAnnotationBodySchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4448);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4528);
 
 // Response schemas for the Avido API. z.object strips unknown fields rather than rejecting
 // them, so new fields on Avido's side never break the gate; required fields missing or mistyped do.
@@ -273,7 +273,7 @@ const CreateHumanAnnotationBodySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .obje
 
 /***/ }),
 
-/***/ 3874:
+/***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -283,7 +283,7 @@ const CreateHumanAnnotationBodySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .obje
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4448);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4528);
 
 
 class GitHubContextError extends Error {
@@ -478,11 +478,11 @@ function readEventPayload(path) {
 
 /***/ }),
 
-/***/ 629:
+/***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2946);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9530);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -491,7 +491,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7299:
+/***/ 1601:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -501,7 +501,7 @@ __webpack_async_result__();
 /* harmony export */   pk: () => (/* binding */ AGE_DURATION)
 /* harmony export */ });
 /* unused harmony exports durationSyntax, parseDuration */
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4516);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4646);
 
 // Durations as the action accepts them: `500ms`, `30s`, `15m`, `1h`, or bare seconds (`90`, `1.5`). One rule for
 // every duration input; a rule only differs in whether days (`7d`) are allowed and in its maximum. Waits
@@ -563,15 +563,15 @@ function formatDuration(ms, rule = WAIT_DURATION) {
 
 /***/ }),
 
-/***/ 9216:
+/***/ 3718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TL: () => (/* binding */ parseInputs),
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
-/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(226);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1952);
+/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8932);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6482);
 
 
 
@@ -615,7 +615,7 @@ function parseInputs(raw, context) {
 
 /***/ }),
 
-/***/ 9751:
+/***/ 3988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -635,7 +635,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __nccwpck_require__(4516);
+var shared_text = __nccwpck_require__(4646);
 ;// CONCATENATED MODULE: ./src/shared/uuid.ts
 // The one UUID rule of the gate: the form the Avido API documents for its id parameters (versions 1–8 with the
 // RFC 9562 variant, plus the nil and max UUIDs), in either letter case.
@@ -645,7 +645,7 @@ function isUuid(text) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/duration.ts
-var duration = __nccwpck_require__(7299);
+var duration = __nccwpck_require__(1601);
 ;// CONCATENATED MODULE: ./src/inputs/lists.ts
 /** Splits a list input on commas and newlines; trims items, drops empty ones and repeats (first kept). */
 function splitList(text, normalise = item => item) {
@@ -767,7 +767,7 @@ function readers_text(rules) {
 
 /***/ }),
 
-/***/ 1952:
+/***/ 6482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -780,18 +780,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BASELINE_MODES, INPUT_DEFAULTS, REQUIRED_INPUTS
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/registries.js
-var registries = __nccwpck_require__(2164);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 14 modules
-var schemas = __nccwpck_require__(4448);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(3412);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/registries.js
+var registries = __nccwpck_require__(9396);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
+var schemas = __nccwpck_require__(4528);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/avido/schemas.ts
-var avido_schemas = __nccwpck_require__(3417);
+var avido_schemas = __nccwpck_require__(8039);
 // EXTERNAL MODULE: ./src/shared/base-url.ts
-var base_url = __nccwpck_require__(3146);
+var base_url = __nccwpck_require__(280);
 // EXTERNAL MODULE: ./src/inputs/readers.ts + 2 modules
-var readers = __nccwpck_require__(9751);
+var readers = __nccwpck_require__(3988);
 ;// CONCATENATED MODULE: ./src/inputs/base-url.ts
 
 
@@ -804,9 +804,9 @@ const baseUrl = (text, fail) => {
 };
 
 // EXTERNAL MODULE: ./src/inputs/duration.ts
-var duration = __nccwpck_require__(7299);
+var duration = __nccwpck_require__(1601);
 // EXTERNAL MODULE: ./src/inputs/special-readers.ts
-var special_readers = __nccwpck_require__(7337);
+var special_readers = __nccwpck_require__(1539);
 ;// CONCATENATED MODULE: ./src/inputs/since.ts
 
 // Date, `T` (or a space), hours and minutes, optional seconds and fraction, then the zone.
@@ -975,7 +975,7 @@ const gateInputsSchema = fields.superRefine(checkTogether, { when: () => true })
 
 /***/ }),
 
-/***/ 7337:
+/***/ 1539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -985,8 +985,8 @@ const gateInputsSchema = fields.superRefine(checkTogether, { when: () => true })
 /* harmony export */   wN: () => (/* binding */ statusCheck)
 /* harmony export */ });
 /* unused harmony export STATUS_CHECK_MODES */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7299);
-/* harmony import */ var _readers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9751);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1601);
+/* harmony import */ var _readers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3988);
 
 
 // Readers that belong to a single input.
@@ -1037,7 +1037,7 @@ const statusCheck = (text, fail) => {
 
 /***/ }),
 
-/***/ 6382:
+/***/ 7432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1047,8 +1047,8 @@ const statusCheck = (text, fail) => {
 /* harmony export */   uQ: () => (/* binding */ describeChange),
 /* harmony export */   wj: () => (/* binding */ formatMargin)
 /* harmony export */ });
-/* harmony import */ var _stats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3059);
-/* harmony import */ var _shared_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6308);
+/* harmony import */ var _stats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8325);
+/* harmony import */ var _shared_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6338);
 
 
 function sumsByKey(rows) {
@@ -1117,7 +1117,7 @@ function regressionFailure(result, maxRegression, baselineName) {
 
 /***/ }),
 
-/***/ 2946:
+/***/ 9530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1127,15 +1127,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/github/context.ts
-var github_context = __nccwpck_require__(3874);
+var github_context = __nccwpck_require__(9556);
 // EXTERNAL MODULE: ./src/inputs/schema.ts + 2 modules
-var schema = __nccwpck_require__(1952);
+var schema = __nccwpck_require__(6482);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
-var parse = __nccwpck_require__(9216);
+var parse = __nccwpck_require__(3718);
 // EXTERNAL MODULE: ./src/inputs/special-readers.ts
-var special_readers = __nccwpck_require__(7337);
+var special_readers = __nccwpck_require__(1539);
 // EXTERNAL MODULE: ./src/inputs/duration.ts
-var duration = __nccwpck_require__(7299);
+var duration = __nccwpck_require__(1601);
 ;// CONCATENATED MODULE: ./src/inputs/index.ts
 // The action's inputs: one schema gives their names, defaults, secrets and the typed configuration.
 
@@ -1175,9 +1175,9 @@ async function appendSummary(markdown) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/outcome.ts
-var outcome = __nccwpck_require__(2464);
+var outcome = __nccwpck_require__(4150);
 // EXTERNAL MODULE: ./src/shared/redact.ts
-var shared_redact = __nccwpck_require__(226);
+var shared_redact = __nccwpck_require__(8932);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -1209,24 +1209,24 @@ async function run() {
         setFailed(redact(reason));
         return;
     }
-    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(706), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6860));
+    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(386), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1611));
     await runValidStep(step);
 }
 
 
 /***/ }),
 
-/***/ 2464:
+/***/ 4150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ describeFault),
 /* harmony export */   o: () => (/* binding */ abortedOutcome)
 /* harmony export */ });
-/* harmony import */ var _avido_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7718);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3874);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9216);
-/* harmony import */ var _render_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8975);
+/* harmony import */ var _avido_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6824);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9556);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3718);
+/* harmony import */ var _render_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2623);
 
 
 
@@ -1258,7 +1258,7 @@ function describeFault(error) {
 
 /***/ }),
 
-/***/ 8975:
+/***/ 2623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1269,9 +1269,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/judge/baseline.ts
-var baseline = __nccwpck_require__(6382);
+var baseline = __nccwpck_require__(7432);
 // EXTERNAL MODULE: ./src/shared/format.ts
-var format = __nccwpck_require__(6308);
+var format = __nccwpck_require__(6338);
 ;// CONCATENATED MODULE: ./src/shared/output-names.ts
 // Every output of the action, in the order of action.yml. Whatever sets the outputs sets each of these, '' when
 // it has no value, so a workflow can always read them.
@@ -1343,7 +1343,7 @@ function buildOutputs(judgement, extra) {
 
 /***/ }),
 
-/***/ 3146:
+/***/ 280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1390,7 +1390,7 @@ function checkBaseUrl(text) {
 
 /***/ }),
 
-/***/ 6308:
+/***/ 6338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1462,7 +1462,7 @@ function formatTimestamp(iso) {
 
 /***/ }),
 
-/***/ 226:
+/***/ 8932:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1494,7 +1494,7 @@ function redactor(secrets) {
 
 /***/ }),
 
-/***/ 4516:
+/***/ 4646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1586,7 +1586,7 @@ function oneLine(text, max = Infinity) {
 
 /***/ }),
 
-/***/ 3059:
+/***/ 8325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2443,7 +2443,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4448:
+/***/ 4528:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2463,11 +2463,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(3412);
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(6211);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(4723);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -2780,7 +2780,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -2938,7 +2938,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -3456,7 +3456,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -3496,14 +3496,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
 
 
 
@@ -6141,9 +6141,9 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/registries.js
-var registries = __nccwpck_require__(2164);
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/registries.js
+var registries = __nccwpck_require__(9396);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
 
 
 
@@ -7248,7 +7248,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -7901,7 +7901,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -8746,7 +8746,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -8873,7 +8873,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -9142,7 +9142,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
 
 
 
@@ -9319,7 +9319,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
 
 
 
@@ -9378,7 +9378,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -9396,7 +9396,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -10936,7 +10936,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 3412:
+/***/ 8532:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10948,7 +10948,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6211);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
 var _a;
 
 /** A special constant with type `never` */
@@ -11094,7 +11094,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 2164:
+/***/ 9396:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11157,7 +11157,7 @@ const globalRegistry = globalThis.__zod_globalRegistry;
 
 /***/ }),
 
-/***/ 6211:
+/***/ 4723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11212,7 +11212,7 @@ const globalRegistry = globalThis.__zod_globalRegistry;
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3412);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
 
 // functions
 function assertEqual(val) {
@@ -12317,6 +12317,6 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(629);
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,8 +1,8 @@
-export const id = 860;
-export const ids = [860];
+export const id = 611;
+export const ids = [611];
 export const modules = {
 
-/***/ 6860:
+/***/ 1611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -78,8 +78,8 @@ const FLAGS = [
 for (const flag of FLAGS)
     (0,external_node_v8_.setFlagsFromString)(flag);
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -87,7 +87,7 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/avido/errors.ts
-var errors = __webpack_require__(7718);
+var errors = __webpack_require__(6824);
 ;// CONCATENATED MODULE: ./src/avido/describe-failure.ts
 // Short human descriptions of what went wrong on the wire or in a response's shape.
 
@@ -175,8 +175,8 @@ function wasNeverSent(error) {
     return errorCodes(error).some(code => NOT_SENT_CODES.has(code));
 }
 
-// EXTERNAL MODULE: ../main/node_modules/undici/index.js
-var undici = __webpack_require__(2480);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/proxy.ts
 
 /** Goes through HTTPS_PROXY / HTTP_PROXY (minus NO_PROXY) when one is set, as the runner's own tools do. */
@@ -206,7 +206,7 @@ function withoutExperimentalNotice(make) {
 }
 
 // EXTERNAL MODULE: ./src/shared/base-url.ts
-var base_url = __webpack_require__(3146);
+var base_url = __webpack_require__(280);
 ;// CONCATENATED MODULE: ./src/avido/connection.ts
 
 
@@ -333,9 +333,9 @@ function hasServerWait(headers, now) {
 }
 
 // EXTERNAL MODULE: ./src/avido/schemas.ts
-var schemas = __webpack_require__(3417);
+var schemas = __webpack_require__(8039);
 // EXTERNAL MODULE: ./src/shared/redact.ts
-var shared_redact = __webpack_require__(226);
+var shared_redact = __webpack_require__(8932);
 ;// CONCATENATED MODULE: ./src/avido/http.ts
 
 
@@ -928,12 +928,12 @@ function invalid(path, problem) {
     return new errors/* AvidoRequestError */.tu(`Avido POST ${path} was not sent: the request body is invalid: ${problem}`);
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var dist_bundle = __webpack_require__(4808);
-// EXTERNAL MODULE: ../main/node_modules/@octokit/rest/dist-src/index.js + 22 modules
-var dist_src = __webpack_require__(4683);
-// EXTERNAL MODULE: ../main/node_modules/bottleneck/light.js
-var light = __webpack_require__(8115);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
+var dist_src = __webpack_require__(891);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __webpack_require__(3251);
 var light_default = /*#__PURE__*/__webpack_require__.n(light);
 ;// CONCATENATED MODULE: ./src/github/retry.ts
 
@@ -1169,7 +1169,7 @@ async function upsertStickyComment(gh, params) {
 }
 
 // EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __webpack_require__(4516);
+var shared_text = __webpack_require__(4646);
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 
 
@@ -1639,13 +1639,13 @@ class GitHubReporter {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/outcome.ts
-var pipeline_outcome = __webpack_require__(2464);
+var pipeline_outcome = __webpack_require__(4150);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/render/outputs.ts + 1 modules
-var render_outputs = __webpack_require__(8975);
+var render_outputs = __webpack_require__(2623);
 // EXTERNAL MODULE: ./src/stats/index.ts + 5 modules
-var stats = __webpack_require__(3059);
+var stats = __webpack_require__(8325);
 ;// CONCATENATED MODULE: ./src/judge/aggregate.ts
 
 function percentOf(passed, total) {
@@ -1710,7 +1710,7 @@ function failsQualityFor(result, failOn) {
 }
 
 // EXTERNAL MODULE: ./src/shared/format.ts
-var format = __webpack_require__(6308);
+var format = __webpack_require__(6338);
 ;// CONCATENATED MODULE: ./src/judge/digest.ts
 
 
@@ -2021,8 +2021,8 @@ function judgeTest(test, thresholds, explain = noExplanation) {
     };
 }
 
-// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 14 modules
-var classic_schemas = __webpack_require__(4448);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
+var classic_schemas = __webpack_require__(4528);
 ;// CONCATENATED MODULE: ./src/render/record.ts
 
 
@@ -3164,7 +3164,7 @@ function sentence(line) {
 }
 
 // EXTERNAL MODULE: ./src/judge/baseline.ts
-var judge_baseline = __webpack_require__(6382);
+var judge_baseline = __webpack_require__(7432);
 ;// CONCATENATED MODULE: ./src/pipeline/judging.ts
 
 
