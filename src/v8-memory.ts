@@ -1,9 +1,7 @@
-// Node's own modules that undici, Octokit and @actions/core load, loaded here before the flags are set: Node
+// Node's own modules that undici and Octokit load, loaded here before the flags are set: Node
 // compiles its modules afresh, without their code cache, once the flags have changed (about 15 ms).
 import 'node:assert'
-import 'node:child_process'
 import 'node:crypto'
-import 'node:dns'
 import 'node:http'
 import 'node:http2'
 import 'node:https'
@@ -12,7 +10,6 @@ import 'node:timers/promises'
 import 'node:tls'
 import 'node:util/types'
 import { setFlagsFromString } from 'node:v8'
-import 'node:vm'
 import 'node:worker_threads'
 import 'node:zlib'
 

@@ -1,8 +1,7 @@
 import { throttling } from '@octokit/plugin-throttling'
 import { Octokit } from '@octokit/rest'
 import Bottleneck from 'bottleneck/light.js'
-import { fetch as undiciFetch } from 'undici'
-import { proxyAwareDispatcher } from '../proxy.js'
+import { proxyAwareDispatcher, undiciFetch } from '../proxy.js'
 import { deadlineRetry, MIN_ATTEMPT_MS } from './retry.js'
 
 export interface GitHubLog {
