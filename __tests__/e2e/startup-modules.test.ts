@@ -15,7 +15,7 @@ import { loadRecorder, type LoadRecorder } from './load-recorder.js'
 /** Where the packages and parts live that a step stopped by a bad input must not load. */
 const HEAVY = [
   '/node_modules/undici/',
-  '/node_modules/@octokit/rest/',
+  '/node_modules/@octokit/core/',
   '/node_modules/bottleneck/',
   '/src/main/step.ts',
   '/src/pipeline/run-gate.ts'
