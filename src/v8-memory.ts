@@ -1,5 +1,6 @@
-// Node's own modules that undici and Octokit load, loaded here before the flags are set: Node
-// compiles its modules afresh, without their code cache, once the flags have changed (about 15 ms).
+// Node's own modules that undici (web streams for its fetch) and Octokit load, loaded here before the flags
+// are set: Node compiles its modules afresh, without their code cache, once the flags have changed (about
+// 15 ms).
 import 'node:assert'
 import 'node:crypto'
 import 'node:http'
@@ -9,6 +10,7 @@ import 'node:perf_hooks'
 import 'node:timers/promises'
 import 'node:tls'
 import 'node:util/types'
+import 'node:stream/web'
 import { setFlagsFromString } from 'node:v8'
 import 'node:worker_threads'
 import 'node:zlib'
