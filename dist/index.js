@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6824:
+/***/ 7718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   ss: () => (/* binding */ AvidoApiError),
 /* harmony export */   tu: () => (/* binding */ AvidoRequestError)
 /* harmony export */ });
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4646);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4516);
 
 /**
  * A failed Avido call. `message` is one sentence for a person, starting with the method and path, e.g.
@@ -52,7 +52,7 @@ function attemptsText(attempts) {
 
 /***/ }),
 
-/***/ 8039:
+/***/ 3417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -68,7 +68,7 @@ function attemptsText(attempts) {
 /* harmony export */   t$: () => (/* binding */ CreateIssueBodySchema)
 /* harmony export */ });
 /* unused harmony exports TEST_STATUSES, EVAL_TYPES, ISSUE_SOURCES, ISSUE_TYPES, ISSUE_STATUSES, HUMAN_ANNOTATION_SOURCES, TestStatusSchema, RunTypeSchema, PassRateStatusSchema, IssuePrioritySchema, IssueSourceSchema, IssueTypeSchema, IssueStatusSchema, EvalDefinitionSchema, EvalResultsSchema, EvalSchema, TestResultSchema, TestSchema, PaginationSchema, pageOf, TestResponseSchema, RunResultSchema, RunSchema, RunListResponseSchema, RunResponseSchema, IssueSchema, AnnotationSchema, TaskSchema, TaskResponseSchema, HumanAnnotationSchema, HumanAnnotationResponseSchema, CreateTaskBodySchema, CreateHumanAnnotationBodySchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4528);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4448);
 
 // Response schemas for the Avido API. z.object strips unknown fields rather than rejecting
 // them, so new fields on Avido's side never break the gate; required fields missing or mistyped do.
@@ -273,22 +273,17 @@ const CreateHumanAnnotationBodySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .obje
 
 /***/ }),
 
-/***/ 6020:
+/***/ 3874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  JK: () => (/* binding */ GitHubContextError),
-  N5: () => (/* binding */ readEventPayload),
-  L7: () => (/* binding */ readGitHubContext)
-});
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
-var schemas = __nccwpck_require__(4528);
-;// CONCATENATED MODULE: ./src/github/context.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JK: () => (/* binding */ GitHubContextError),
+/* harmony export */   L7: () => (/* binding */ readGitHubContext),
+/* harmony export */   N5: () => (/* binding */ readEventPayload)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4448);
 
 
 class GitHubContextError extends Error {
@@ -296,36 +291,36 @@ class GitHubContextError extends Error {
 }
 const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
 const NULL_SHA = /^0+$/;
-const shaSchema = schemas/* string */.YjP({ error: 'expected a commit SHA' }).regex(SHA_PATTERN, 'expected a commit SHA');
-const numberSchema = schemas/* number */.aig({ error: 'expected a pull request number' }).int().positive();
+const shaSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(SHA_PATTERN, 'expected a commit SHA');
+const numberSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'expected a pull request number' }).int().positive();
 /** A base commit is optional everywhere: without one the gate only has no base-commit baseline. */
-const optionalSha = schemas/* string */.YjP().regex(SHA_PATTERN).optional().catch(undefined);
-const pullRequestPayload = schemas/* object */.Ikc({
-    pull_request: schemas/* object */.Ikc({
+const optionalSha = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(SHA_PATTERN).optional().catch(undefined);
+const pullRequestPayload = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         number: numberSchema,
-        head: schemas/* object */.Ikc({ sha: shaSchema }),
-        base: schemas/* object */.Ikc({ sha: optionalSha }).optional().catch(undefined)
+        head: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ sha: shaSchema }),
+        base: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ sha: optionalSha }).optional().catch(undefined)
     })
 });
-const pushPayload = schemas/* object */.Ikc({ after: shaSchema, before: optionalSha });
-const workflowRunPayload = schemas/* object */.Ikc({
-    workflow_run: schemas/* object */.Ikc({
+const pushPayload = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ after: shaSchema, before: optionalSha });
+const workflowRunPayload = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    workflow_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         head_sha: shaSchema,
-        pull_requests: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: 'expected a list' }).optional()
+        pull_requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J(), { error: 'expected a list' }).optional()
     })
 });
-const workflowRunPull = schemas/* object */.Ikc({
+const workflowRunPull = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     number: numberSchema,
-    base: schemas/* object */.Ikc({ sha: optionalSha, repo: schemas/* object */.Ikc({ url: schemas/* string */.YjP().optional() }).optional() }).optional()
+    base: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ sha: optionalSha, repo: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional() }).optional()
 });
-const triggeringRunFields = schemas/* object */.Ikc({
-    id: schemas/* number */.aig().int().positive().optional().catch(undefined),
-    created_at: schemas/* string */.YjP()
+const triggeringRunFields = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional().catch(undefined),
+    created_at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
         .refine(value => !Number.isNaN(Date.parse(value)))
         .optional()
         .catch(undefined)
 });
-const mergeGroupPayload = schemas/* object */.Ikc({ merge_group: schemas/* object */.Ikc({ head_sha: shaSchema, base_sha: optionalSha }) });
+const mergeGroupPayload = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ merge_group: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ head_sha: shaSchema, base_sha: optionalSha }) });
 function valueAt(value, path) {
     return path.reduce((node, key) => typeof node === 'object' && node !== null ? node[key] : undefined, value);
 }
@@ -465,7 +460,7 @@ function readEventPayload(path) {
         return {};
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -483,11 +478,11 @@ function readEventPayload(path) {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 629:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9530);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4228);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -496,7 +491,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1601:
+/***/ 7299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -506,7 +501,7 @@ __webpack_async_result__();
 /* harmony export */   pk: () => (/* binding */ AGE_DURATION)
 /* harmony export */ });
 /* unused harmony exports durationSyntax, parseDuration */
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4646);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4516);
 
 // Durations as the action accepts them: `500ms`, `30s`, `15m`, `1h`, or bare seconds (`90`, `1.5`). One rule for
 // every duration input; a rule only differs in whether days (`7d`) are allowed and in its maximum. Waits
@@ -568,15 +563,15 @@ function formatDuration(ms, rule = WAIT_DURATION) {
 
 /***/ }),
 
-/***/ 3718:
+/***/ 9216:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TL: () => (/* binding */ parseInputs),
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
-/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8932);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6482);
+/* harmony import */ var _shared_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(226);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1952);
 
 
 
@@ -620,7 +615,7 @@ function parseInputs(raw, context) {
 
 /***/ }),
 
-/***/ 3988:
+/***/ 9751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -640,7 +635,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __nccwpck_require__(4646);
+var shared_text = __nccwpck_require__(4516);
 ;// CONCATENATED MODULE: ./src/shared/uuid.ts
 // The one UUID rule of the gate: the form the Avido API documents for its id parameters (versions 1–8 with the
 // RFC 9562 variant, plus the nil and max UUIDs), in either letter case.
@@ -650,7 +645,7 @@ function isUuid(text) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/duration.ts
-var duration = __nccwpck_require__(1601);
+var duration = __nccwpck_require__(7299);
 ;// CONCATENATED MODULE: ./src/inputs/lists.ts
 /** Splits a list input on commas and newlines; trims items, drops empty ones and repeats (first kept). */
 function splitList(text, normalise = item => item) {
@@ -772,7 +767,7 @@ function readers_text(rules) {
 
 /***/ }),
 
-/***/ 6482:
+/***/ 1952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -785,18 +780,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BASELINE_MODES, INPUT_DEFAULTS, REQUIRED_INPUTS
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/registries.js
-var registries = __nccwpck_require__(9396);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
-var schemas = __nccwpck_require__(4528);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/registries.js
+var registries = __nccwpck_require__(2164);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/classic/schemas.js + 14 modules
+var schemas = __nccwpck_require__(4448);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(3412);
 // EXTERNAL MODULE: ./src/avido/schemas.ts
-var avido_schemas = __nccwpck_require__(8039);
+var avido_schemas = __nccwpck_require__(3417);
 // EXTERNAL MODULE: ./src/shared/base-url.ts
-var base_url = __nccwpck_require__(280);
+var base_url = __nccwpck_require__(3146);
 // EXTERNAL MODULE: ./src/inputs/readers.ts + 2 modules
-var readers = __nccwpck_require__(3988);
+var readers = __nccwpck_require__(9751);
 ;// CONCATENATED MODULE: ./src/inputs/base-url.ts
 
 
@@ -809,9 +804,9 @@ const baseUrl = (text, fail) => {
 };
 
 // EXTERNAL MODULE: ./src/inputs/duration.ts
-var duration = __nccwpck_require__(1601);
+var duration = __nccwpck_require__(7299);
 // EXTERNAL MODULE: ./src/inputs/special-readers.ts
-var special_readers = __nccwpck_require__(1539);
+var special_readers = __nccwpck_require__(7337);
 ;// CONCATENATED MODULE: ./src/inputs/since.ts
 
 // Date, `T` (or a space), hours and minutes, optional seconds and fraction, then the zone.
@@ -980,7 +975,7 @@ const gateInputsSchema = fields.superRefine(checkTogether, { when: () => true })
 
 /***/ }),
 
-/***/ 1539:
+/***/ 7337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -990,8 +985,8 @@ const gateInputsSchema = fields.superRefine(checkTogether, { when: () => true })
 /* harmony export */   wN: () => (/* binding */ statusCheck)
 /* harmony export */ });
 /* unused harmony export STATUS_CHECK_MODES */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1601);
-/* harmony import */ var _readers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3988);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7299);
+/* harmony import */ var _readers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9751);
 
 
 // Readers that belong to a single input.
@@ -1042,7 +1037,7 @@ const statusCheck = (text, fail) => {
 
 /***/ }),
 
-/***/ 7432:
+/***/ 6382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1052,8 +1047,8 @@ const statusCheck = (text, fail) => {
 /* harmony export */   uQ: () => (/* binding */ describeChange),
 /* harmony export */   wj: () => (/* binding */ formatMargin)
 /* harmony export */ });
-/* harmony import */ var _stats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8325);
-/* harmony import */ var _shared_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6338);
+/* harmony import */ var _stats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3059);
+/* harmony import */ var _shared_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6308);
 
 
 function sumsByKey(rows) {
@@ -1122,7 +1117,7 @@ function regressionFailure(result, maxRegression, baselineName) {
 
 /***/ }),
 
-/***/ 9530:
+/***/ 4228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1131,16 +1126,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/github/context.ts + 1 modules
-var github_context = __nccwpck_require__(6020);
+// EXTERNAL MODULE: ./src/github/context.ts
+var github_context = __nccwpck_require__(3874);
 // EXTERNAL MODULE: ./src/inputs/schema.ts + 2 modules
-var schema = __nccwpck_require__(6482);
+var schema = __nccwpck_require__(1952);
 // EXTERNAL MODULE: ./src/inputs/parse.ts
-var parse = __nccwpck_require__(3718);
+var parse = __nccwpck_require__(9216);
 // EXTERNAL MODULE: ./src/inputs/special-readers.ts
-var special_readers = __nccwpck_require__(1539);
+var special_readers = __nccwpck_require__(7337);
 // EXTERNAL MODULE: ./src/inputs/duration.ts
-var duration = __nccwpck_require__(1601);
+var duration = __nccwpck_require__(7299);
 ;// CONCATENATED MODULE: ./src/inputs/index.ts
 // The action's inputs: one schema gives their names, defaults, secrets and the typed configuration.
 
@@ -1148,22 +1143,126 @@ var duration = __nccwpck_require__(1601);
 
 
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/main/runner-commands.ts
+// EXTERNAL MODULE: ./src/main/runner-commands.ts
+var runner_commands = __nccwpck_require__(5684);
+// EXTERNAL MODULE: ./src/pipeline/outcome.ts
+var outcome = __nccwpck_require__(2464);
+// EXTERNAL MODULE: ./src/shared/redact.ts
+var shared_redact = __nccwpck_require__(226);
+;// CONCATENATED MODULE: ./src/main.ts
 
 
-// The few runner commands a step stopped by a bad input needs, written as @actions/core writes them. The
-// step reaches for @actions/core only once its inputs are valid: it loads undici (for its OIDC client),
-// which such a step never uses.
+
+
+
+/**
+ * Reads and checks the inputs and the event with only light modules loaded, so a step with a bad input stops
+ * at once; then loads the clients and the gate (undici, Octokit, the pipeline) and runs them.
+ */
+async function run() {
+    const secrets = schema/* SECRET_INPUTS */.pH.map(name => (0,runner_commands/* getInput */.V4)(name)).filter(Boolean);
+    for (const secret of secrets)
+        (0,runner_commands/* setSecret */.Pq)(secret);
+    let step;
+    try {
+        const raw = Object.fromEntries(schema/* INPUT_NAMES */.Qh.map(name => [name, (0,runner_commands/* getInput */.V4)(name)]));
+        const config = (0,parse/* parseInputs */.TL)(raw, {
+            commentKey: `${process.env.GITHUB_WORKFLOW ?? 'workflow'}/${process.env.GITHUB_JOB ?? 'job'}`
+        });
+        const context = (0,github_context/* readGitHubContext */.L7)(process.env, (0,github_context/* readEventPayload */.N5)(process.env.GITHUB_EVENT_PATH));
+        step = { config, context, secrets };
+    }
+    catch (error) {
+        // A bad input or event stops the step before anything was decided: no output is set.
+        const redact = (0,shared_redact/* redactor */.$p)(secrets);
+        const { reason, summary } = (0,outcome/* abortedOutcome */.o)((0,outcome/* describeFault */.Q)(error));
+        await (0,runner_commands/* appendSummary */.fe)(redact(summary));
+        (0,runner_commands/* setFailed */.C1)(redact(reason));
+        return;
+    }
+    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(748), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4964));
+    await runValidStep(step);
+}
+
+
+/***/ }),
+
+/***/ 5684:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+// The runner commands the step uses, written exactly as @actions/core writes them. @actions/core itself would
+// load its HTTP client (for OIDC tokens) and undici's fetch with it, which cost the step's start-up time and
+// which the step never uses.
 /** An input as the runner passes it (`INPUT_<NAME>`), trimmed; '' when absent. */
 function getInput(name) {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 const escapeData = (text) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const issue = (command, message) => process.stdout.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
+const escapeProperty = (text) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+function issue(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value)
+        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}`);
+}
+/** A line of the step's log. */
+const info = (message) => void process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_3__.EOL);
+/** A line shown only when the runner's step debugging is on. */
+const debug = (message) => issue('debug', message);
+/** A warning annotation, with a title when given. */
+const warning = (message, title) => issue('warning', message, { title });
+/** Runs `work` with its log folded under `name`. */
+async function group(name, work) {
+    issue('group', name);
+    try {
+        return await work();
+    }
+    finally {
+        issue('endgroup', '');
+    }
+}
+/**
+ * Sets a step output: appended to the runner's GITHUB_OUTPUT file between random delimiters, or, on a runner
+ * too old to give one, as a `set-output` command.
+ */
+function setOutput(name, value) {
+    const path = process.env.GITHUB_OUTPUT;
+    if (!path) {
+        process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_3__.EOL);
+        issue('set-output', value, { name });
+        return;
+    }
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`Unexpected output: it should not contain the delimiter "${delimiter}"`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(path))
+        throw new Error(`Missing file at path: ${path}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(path, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}`, { encoding: 'utf8' });
+}
 /** Asks the runner to mask a value in the log from now on. */
 const setSecret = (secret) => void issue('add-mask', secret);
 /** Fails the step with one error line. */
@@ -1176,62 +1275,23 @@ async function appendSummary(markdown) {
     const path = process.env.GITHUB_STEP_SUMMARY;
     if (!path)
         return;
-    await (0,promises_.appendFile)(path, markdown + external_node_os_.EOL).catch((error) => issue('warning', `Could not write the job summary: ${error instanceof Error ? error.message : error}`));
-}
-
-// EXTERNAL MODULE: ./src/pipeline/outcome.ts
-var outcome = __nccwpck_require__(4150);
-// EXTERNAL MODULE: ./src/shared/redact.ts
-var shared_redact = __nccwpck_require__(8932);
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-/**
- * Reads and checks the inputs and the event with only light modules loaded, so a step with a bad input stops
- * at once; then loads the clients and the gate (undici, Octokit, the pipeline) and runs them.
- */
-async function run() {
-    const secrets = schema/* SECRET_INPUTS */.pH.map(name => getInput(name)).filter(Boolean);
-    for (const secret of secrets)
-        setSecret(secret);
-    let step;
-    try {
-        const raw = Object.fromEntries(schema/* INPUT_NAMES */.Qh.map(name => [name, getInput(name)]));
-        const config = (0,parse/* parseInputs */.TL)(raw, {
-            commentKey: `${process.env.GITHUB_WORKFLOW ?? 'workflow'}/${process.env.GITHUB_JOB ?? 'job'}`
-        });
-        const context = (0,github_context/* readGitHubContext */.L7)(process.env, (0,github_context/* readEventPayload */.N5)(process.env.GITHUB_EVENT_PATH));
-        step = { config, context, secrets };
-    }
-    catch (error) {
-        // A bad input or event stops the step before anything was decided: no output is set.
-        const redact = (0,shared_redact/* redactor */.$p)(secrets);
-        const { reason, summary } = (0,outcome/* abortedOutcome */.o)((0,outcome/* describeFault */.Q)(error));
-        await appendSummary(redact(summary));
-        setFailed(redact(reason));
-        return;
-    }
-    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(386), __nccwpck_require__.e(1)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4001));
-    await runValidStep(step);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.appendFile)(path, markdown + node_os__WEBPACK_IMPORTED_MODULE_3__.EOL).catch((error) => issue('warning', `Could not write the job summary: ${error instanceof Error ? error.message : error}`));
 }
 
 
 /***/ }),
 
-/***/ 4150:
+/***/ 2464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ describeFault),
 /* harmony export */   o: () => (/* binding */ abortedOutcome)
 /* harmony export */ });
-/* harmony import */ var _avido_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6824);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6020);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3718);
-/* harmony import */ var _render_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2623);
+/* harmony import */ var _avido_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7718);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3874);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9216);
+/* harmony import */ var _render_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8975);
 
 
 
@@ -1263,7 +1323,7 @@ function describeFault(error) {
 
 /***/ }),
 
-/***/ 2623:
+/***/ 8975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1274,9 +1334,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/judge/baseline.ts
-var baseline = __nccwpck_require__(7432);
+var baseline = __nccwpck_require__(6382);
 // EXTERNAL MODULE: ./src/shared/format.ts
-var format = __nccwpck_require__(6338);
+var format = __nccwpck_require__(6308);
 ;// CONCATENATED MODULE: ./src/shared/output-names.ts
 // Every output of the action, in the order of action.yml. Whatever sets the outputs sets each of these, '' when
 // it has no value, so a workflow can always read them.
@@ -1348,7 +1408,7 @@ function buildOutputs(judgement, extra) {
 
 /***/ }),
 
-/***/ 280:
+/***/ 3146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1395,7 +1455,7 @@ function checkBaseUrl(text) {
 
 /***/ }),
 
-/***/ 6338:
+/***/ 6308:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1467,7 +1527,7 @@ function formatTimestamp(iso) {
 
 /***/ }),
 
-/***/ 8932:
+/***/ 226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1499,7 +1559,7 @@ function redactor(secrets) {
 
 /***/ }),
 
-/***/ 4646:
+/***/ 4516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1539,12 +1599,14 @@ function normalizeText(text) {
         .replace(/ {2,}/g, ' ')
         .trim();
 }
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Built on first use: making one takes several ms, and most runs start (and many end) with ASCII text only.
+let segmenter;
 /** The grapheme clusters of a text: the places where it may be cut. */
 function graphemes(text) {
     // Printable ASCII has one grapheme per code unit; skip the (slower) segmenter for it.
     if (PRINTABLE_ASCII.test(text))
         return text.split('');
+    segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
     return Array.from(segmenter.segment(text), s => s.segment);
 }
 /**
@@ -1591,7 +1653,7 @@ function oneLine(text, max = Infinity) {
 
 /***/ }),
 
-/***/ 8325:
+/***/ 3059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2147,62 +2209,6 @@ function compareStratified(head, base) {
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
 /***/ 4589:
 /***/ ((module) => {
 
@@ -2224,20 +2230,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
 /***/ 7598:
 /***/ ((module) => {
 
@@ -2252,17 +2244,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnos
 
 /***/ }),
 
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
 /***/ 8474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -2336,6 +2328,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
 /***/ 8500:
 /***/ ((module) => {
 
@@ -2378,13 +2377,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 
-/***/ 714:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-
-/***/ }),
-
 /***/ 5919:
 /***/ ((module) => {
 
@@ -2399,49 +2391,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 4528:
+/***/ 4448:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2461,11 +2411,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(8532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/util.js
-var core_util = __nccwpck_require__(4723);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core_core = __nccwpck_require__(3412);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/util.js
+var core_util = __nccwpck_require__(6211);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
     constructor() {
@@ -2778,7 +2728,7 @@ function isBackEdge(ctx, value) {
     return backEdges !== undefined && isRef(value) && backEdges.has(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/regexes.js
 
 /**
  * @deprecated CUID v1 is deprecated by its authors due to information leakage
@@ -2936,7 +2886,7 @@ const sha512_hex = /^[0-9a-fA-F]{128}$/;
 const sha512_base64 = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64(86, "==")));
 const sha512_base64url = /*@__PURE__*/ (/* unused pure expression or super */ null && (fixedBase64url(86)));
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/checks.js
 // import { $ZodType } from "./schemas.js";
 
 
@@ -3454,7 +3404,7 @@ const $ZodCheckOverwrite = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodChe
     };
 });
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/doc.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/doc.js
 class Doc {
     constructor(args = [], closed = {}) {
         this.content = [];
@@ -3494,14 +3444,14 @@ class Doc {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/versions.js
 const version = {
     major: 4,
     minor: 6,
     patch: 7,
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/schemas.js
 
 
 
@@ -6139,9 +6089,9 @@ function handleRefineResult(result, payload, input, inst) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/registries.js
-var registries = __nccwpck_require__(9396);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/api.js
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/registries.js
+var registries = __nccwpck_require__(2164);
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/api.js
 
 
 
@@ -7246,7 +7196,7 @@ function _stringFormat(Class, format, fnOrRegex, _params = {}) {
     return inst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/to-json-schema.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/to-json-schema.js
 
 
 function assignProps(target, ...sources) {
@@ -7899,7 +7849,7 @@ const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params)
     return to_json_schema_finalize(ctx, schema);
 };
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/json-schema-processors.js
 
 
 
@@ -8744,7 +8694,7 @@ function toJSONSchema(input, params) {
     return finalize(ctx, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/locales/en.js
 
 const error = () => {
     const Sizable = {
@@ -8871,7 +8821,7 @@ const error = () => {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/errors.js
 
 
 /* Computing the message eagerly is expensive (pretty-printed JSON of all
@@ -9140,7 +9090,7 @@ function prettifyError(error) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/core/parse.js
 
 
 
@@ -9317,7 +9267,7 @@ const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 const safeDecodeAsync = /* @__PURE__*/ _safeDecodeAsync($ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/errors.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/errors.js
 
 
 
@@ -9376,7 +9326,7 @@ const ZodRealError = /*@__PURE__*/ core_core/* $constructor */.xI("ZodError", er
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/parse.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/parse.js
 
 
 const classic_parse_parse = /* @__PURE__ */ _parse(ZodRealError);
@@ -9394,7 +9344,7 @@ const parse_safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 const parse_safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 const parse_safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/schemas.js
+;// CONCATENATED MODULE: ../main/node_modules/zod/v4/classic/schemas.js
 
 
 
@@ -10934,7 +10884,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 8532:
+/***/ 3412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10946,7 +10896,7 @@ function preprocess(fn, schema) {
 /* harmony export */   xI: () => (/* binding */ $constructor)
 /* harmony export */ });
 /* unused harmony export $brand */
-/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* harmony import */ var _util_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6211);
 var _a;
 
 /** A special constant with type `never` */
@@ -11092,7 +11042,7 @@ function config(newConfig) {
 
 /***/ }),
 
-/***/ 9396:
+/***/ 2164:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11155,7 +11105,7 @@ const globalRegistry = globalThis.__zod_globalRegistry;
 
 /***/ }),
 
-/***/ 4723:
+/***/ 6211:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11210,7 +11160,7 @@ const globalRegistry = globalThis.__zod_globalRegistry;
 /* harmony export */   zM: () => (/* binding */ mergeDefs)
 /* harmony export */ });
 /* unused harmony exports assertEqual, assertNotEqual, toZod, assertIs, assertNever, assert, defineLazy, objectClone, cloneDef, getElementAtPath, promiseAllObject, randomString, numKeys, getParsedType, primitiveTypes, createTransparentProxy, unwrapMessage, getSizableOrigin, cleanEnum, base64ToUint8Array, uint8ArrayToBase64, base64urlToUint8Array, uint8ArrayToBase64url, hexToUint8Array, uint8ArrayToHex, Class, CONSTANT_CATCH */
-/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8532);
+/* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3412);
 
 // functions
 function assertEqual(val) {
@@ -12315,6 +12265,6 @@ function constantCatch(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(629);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
