@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici'
 import Agent from 'undici/lib/dispatcher/agent.js'
-import DispatcherBase from 'undici/lib/dispatcher/dispatcher.js'
+import DispatcherClass from 'undici/lib/dispatcher/dispatcher.js'
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js'
 import api from 'undici/lib/api/index.js'
 import fetchModule from 'undici/lib/web/fetch/index.js'
@@ -9,7 +9,7 @@ import fetchModule from 'undici/lib/web/fetch/index.js'
 // EventSource, cache, cookie and mock parts, which take time to compile at every start and are never used.
 
 // As undici's index does: `dispatcher.request()` and the other calls come from its api part.
-Object.assign(DispatcherBase.prototype, api)
+Object.assign(DispatcherClass.prototype, api)
 
 /** undici's fetch. */
 export const undiciFetch = fetchModule.fetch
