@@ -482,7 +482,7 @@ function readEventPayload(path) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9530);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(413);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -1117,7 +1117,7 @@ function regressionFailure(result, maxRegression, baselineName) {
 
 /***/ }),
 
-/***/ 9530:
+/***/ 413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1143,37 +1143,8 @@ var duration = __nccwpck_require__(1601);
 
 
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/main/runner-commands.ts
-
-
-// The few runner commands a step stopped by a bad input needs, written as @actions/core writes them. The
-// step reaches for @actions/core only once its inputs are valid: it loads undici (for its OIDC client),
-// which such a step never uses.
-/** An input as the runner passes it (`INPUT_<NAME>`), trimmed; '' when absent. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-const escapeData = (text) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const issue = (command, message) => process.stdout.write(`::${command}::${escapeData(message)}${external_node_os_.EOL}`);
-/** Asks the runner to mask a value in the log from now on. */
-const setSecret = (secret) => void issue('add-mask', secret);
-/** Fails the step with one error line. */
-function setFailed(message) {
-    process.exitCode = 1;
-    issue('error', message);
-}
-/** Appends Markdown to the job summary, when the runner gave the step one; a failure is a warning line. */
-async function appendSummary(markdown) {
-    const path = process.env.GITHUB_STEP_SUMMARY;
-    if (!path)
-        return;
-    await (0,promises_.appendFile)(path, markdown + external_node_os_.EOL).catch((error) => issue('warning', `Could not write the job summary: ${error instanceof Error ? error.message : error}`));
-}
-
+// EXTERNAL MODULE: ./src/main/runner-commands.ts
+var runner_commands = __nccwpck_require__(7518);
 // EXTERNAL MODULE: ./src/pipeline/outcome.ts
 var outcome = __nccwpck_require__(4150);
 // EXTERNAL MODULE: ./src/shared/redact.ts
@@ -1189,12 +1160,12 @@ var shared_redact = __nccwpck_require__(8932);
  * at once; then loads the clients and the gate (undici, Octokit, the pipeline) and runs them.
  */
 async function run() {
-    const secrets = schema/* SECRET_INPUTS */.pH.map(name => getInput(name)).filter(Boolean);
+    const secrets = schema/* SECRET_INPUTS */.pH.map(name => (0,runner_commands/* getInput */.V4)(name)).filter(Boolean);
     for (const secret of secrets)
-        setSecret(secret);
+        (0,runner_commands/* setSecret */.Pq)(secret);
     let step;
     try {
-        const raw = Object.fromEntries(schema/* INPUT_NAMES */.Qh.map(name => [name, getInput(name)]));
+        const raw = Object.fromEntries(schema/* INPUT_NAMES */.Qh.map(name => [name, (0,runner_commands/* getInput */.V4)(name)]));
         const config = (0,parse/* parseInputs */.TL)(raw, {
             commentKey: `${process.env.GITHUB_WORKFLOW ?? 'workflow'}/${process.env.GITHUB_JOB ?? 'job'}`
         });
@@ -1205,12 +1176,106 @@ async function run() {
         // A bad input or event stops the step before anything was decided: no output is set.
         const redact = (0,shared_redact/* redactor */.$p)(secrets);
         const { reason, summary } = (0,outcome/* abortedOutcome */.o)((0,outcome/* describeFault */.Q)(error));
-        await appendSummary(redact(summary));
-        setFailed(redact(reason));
+        await (0,runner_commands/* appendSummary */.fe)(redact(summary));
+        (0,runner_commands/* setFailed */.C1)(redact(reason));
         return;
     }
-    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(386), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1611));
+    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(148), __nccwpck_require__.e(640)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5640));
     await runValidStep(step);
+}
+
+
+/***/ }),
+
+/***/ 7518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+// The runner commands the step uses, written exactly as @actions/core writes them. @actions/core itself would
+// load its HTTP client (for OIDC tokens) and undici's fetch with it, which cost the step's start-up time and
+// which the step never uses.
+/** An input as the runner passes it (`INPUT_<NAME>`), trimmed; '' when absent. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+const escapeData = (text) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+function issue(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value)
+        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}`);
+}
+/** A line of the step's log. */
+const info = (message) => void process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_3__.EOL);
+/** A line shown only when the runner's step debugging is on. */
+const debug = (message) => issue('debug', message);
+/** A warning annotation, with a title when given. */
+const warning = (message, title) => issue('warning', message, { title });
+/** Runs `work` with its log folded under `name`. */
+async function group(name, work) {
+    issue('group', name);
+    try {
+        return await work();
+    }
+    finally {
+        issue('endgroup', '');
+    }
+}
+/**
+ * Sets a step output: appended to the runner's GITHUB_OUTPUT file between random delimiters, or, on a runner
+ * too old to give one, as a `set-output` command.
+ */
+function setOutput(name, value) {
+    const path = process.env.GITHUB_OUTPUT;
+    if (!path) {
+        process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_3__.EOL);
+        issue('set-output', value, { name });
+        return;
+    }
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`Unexpected output: it should not contain the delimiter "${delimiter}"`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(path))
+        throw new Error(`Missing file at path: ${path}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(path, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_3__.EOL}`, { encoding: 'utf8' });
+}
+/** Asks the runner to mask a value in the log from now on. */
+const setSecret = (secret) => void issue('add-mask', secret);
+/** Fails the step with one error line. */
+function setFailed(message) {
+    process.exitCode = 1;
+    issue('error', message);
+}
+/** Appends Markdown to the job summary, when the runner gave the step one; a failure is a warning line. */
+async function appendSummary(markdown) {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    if (!path)
+        return;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.appendFile)(path, markdown + node_os__WEBPACK_IMPORTED_MODULE_3__.EOL).catch((error) => issue('warning', `Could not write the job summary: ${error instanceof Error ? error.message : error}`));
 }
 
 
@@ -1534,12 +1599,14 @@ function normalizeText(text) {
         .replace(/ {2,}/g, ' ')
         .trim();
 }
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Built on first use: making one takes several ms, and most runs start (and many end) with ASCII text only.
+let segmenter;
 /** The grapheme clusters of a text: the places where it may be cut. */
 function graphemes(text) {
     // Printable ASCII has one grapheme per code unit; skip the (slower) segmenter for it.
     if (PRINTABLE_ASCII.test(text))
         return text.split('');
+    segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
     return Array.from(segmenter.segment(text), s => s.segment);
 }
 /**
@@ -2142,62 +2209,6 @@ function compareStratified(head, base) {
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
 /***/ 4589:
 /***/ ((module) => {
 
@@ -2219,20 +2230,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
 /***/ 7598:
 /***/ ((module) => {
 
@@ -2244,13 +2241,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
@@ -2338,6 +2328,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
 /***/ 8500:
 /***/ ((module) => {
 
@@ -2380,13 +2377,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 
-/***/ 714:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-
-/***/ }),
-
 /***/ 5919:
 /***/ ((module) => {
 
@@ -2398,48 +2388,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 

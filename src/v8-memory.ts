@@ -1,9 +1,8 @@
-// Node's own modules that undici, Octokit and @actions/core load, loaded here before the flags are set: Node
-// compiles its modules afresh, without their code cache, once the flags have changed (about 15 ms).
+// Node's own modules that undici (web streams for its fetch) and Octokit load, loaded here before the flags
+// are set: Node compiles its modules afresh, without their code cache, once the flags have changed (about
+// 15 ms).
 import 'node:assert'
-import 'node:child_process'
 import 'node:crypto'
-import 'node:dns'
 import 'node:http'
 import 'node:http2'
 import 'node:https'
@@ -11,8 +10,8 @@ import 'node:perf_hooks'
 import 'node:timers/promises'
 import 'node:tls'
 import 'node:util/types'
+import 'node:stream/web'
 import { setFlagsFromString } from 'node:v8'
-import 'node:vm'
 import 'node:worker_threads'
 import 'node:zlib'
 

@@ -55,7 +55,17 @@ describe.each(runtimes())('the bundle on $name', ({ path }) => {
         .lines()
         .find(line => line.startsWith('builtins '))
         ?.split(' ') ?? []
-    for (const name of ['http', 'https', 'http2', 'tls', 'zlib', 'crypto', 'worker_threads', 'perf_hooks']) {
+    for (const name of [
+      'http',
+      'https',
+      'http2',
+      'tls',
+      'zlib',
+      'crypto',
+      'worker_threads',
+      'perf_hooks',
+      'stream/web'
+    ]) {
       expect(before).toContain(name)
     }
   })

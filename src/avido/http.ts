@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import { defaultDispatcher, normaliseBaseUrl } from './connection.js'
 import type { z } from 'zod'
 import { issuesText, networkErrorText, statusText, wasNeverSent } from './describe-failure.js'
@@ -216,12 +216,14 @@ class Transport implements AvidoTransport {
     this.dispatcher ??= defaultDispatcher()
     try {
       const hasBody = spec.body !== undefined
-      const response = await request(url, {
+      const { origin, pathname, search } = new URL(url)
+      const response = await this.dispatcher.request({
+        origin,
+        path: pathname + search,
         method: spec.method,
         headers: hasBody ? { ...this.headers, 'content-type': 'application/json' } : this.headers,
         body: hasBody ? JSON.stringify(spec.body) : undefined,
-        signal: controller.signal,
-        dispatcher: this.dispatcher
+        signal: controller.signal
       })
       return await this.readResponse(spec, response)
     } catch (error) {

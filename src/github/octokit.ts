@@ -1,8 +1,10 @@
+import { Octokit } from '@octokit/core'
+import { paginateRest } from '@octokit/plugin-paginate-rest'
+import { requestLog } from '@octokit/plugin-request-log'
 import { throttling } from '@octokit/plugin-throttling'
-import { Octokit } from '@octokit/rest'
 import Bottleneck from 'bottleneck/light.js'
-import { fetch as undiciFetch } from 'undici'
-import { proxyAwareDispatcher } from '../proxy.js'
+import { proxyAwareDispatcher, undiciFetch } from '../proxy.js'
+import { gateRestEndpoints } from './rest-endpoints.js'
 import { deadlineRetry, MIN_ATTEMPT_MS } from './retry.js'
 
 export interface GitHubLog {
@@ -30,7 +32,12 @@ export interface GitHubClientOptions {
   deadline?: () => number
 }
 
-const GateOctokit = Octokit.plugin(deadlineRetry, throttling)
+// What @octokit/rest adds to Octokit's core (request logging, `rest` methods, pagination), with only the
+// methods the gate calls; then the gate's retries and rate-limit handling.
+const GateOctokit = Octokit.plugin(requestLog, gateRestEndpoints, paginateRest).plugin(
+  deadlineRetry,
+  throttling
+)
 export type GitHubClient = InstanceType<typeof GateOctokit>
 
 const DEFAULT_RETRIES = 2

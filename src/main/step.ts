@@ -1,6 +1,5 @@
 // First: it sets V8 flags that must be in place before undici and the other heavy modules load.
 import '../v8-memory.js'
-import * as core from '@actions/core'
 import { mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -16,6 +15,7 @@ import { fileSpool } from '../pipeline/test-spool.js'
 import { writeJsonReport } from '../pipeline/write-json-report.js'
 import type { GateLog } from '../shared/log.js'
 import { redactor } from '../shared/redact.js'
+import { appendSummary, debug, group, info, setFailed, setOutput, warning } from './runner-commands.js'
 
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000
 
@@ -28,19 +28,19 @@ export interface ValidStep {
 }
 
 /** The action's log; every line is redacted, since a server may echo a secret in what it answers. */
-function coreLog(redact: (text: string) => string): GateLog {
+function runnerLog(redact: (text: string) => string): GateLog {
   return {
-    info: message => core.info(redact(message)),
-    debug: message => core.debug(redact(message)),
-    warning: (message, title) => core.warning(redact(message), title ? { title } : undefined),
-    group: (name, work) => core.group(name, work)
+    info: message => info(redact(message)),
+    debug: message => debug(redact(message)),
+    warning: (message, title) => warning(redact(message), title),
+    group
   }
 }
 
 /** Wires the Avido and GitHub clients to the gate, and turns its outcome into the step's. */
 export async function runValidStep({ config, context, secrets }: ValidStep): Promise<void> {
   const redact = redactor(secrets)
-  const log = coreLog(redact)
+  const log = runnerLog(redact)
   const reportPath = join(process.env.RUNNER_TEMP || tmpdir(), 'avido-test-gate', 'report.json')
 
   const outcome = await gate(config, context, secrets, log, reportPath)
@@ -59,14 +59,9 @@ export async function runValidStep({ config, context, secrets }: ValidStep): Pro
   } finally {
     if (outcome.reportTests?.file) await rm(outcome.reportTests.file, { force: true })
   }
-  for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value)
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary
-      .addRaw(redact(outcome.summary), true)
-      .write()
-      .catch((error: unknown) => log.warning(`Could not write the job summary: ${describeFault(error)}`))
-  }
-  if (outcome.verdict !== 'passed') core.setFailed(redact(outcome.reason))
+  for (const [name, value] of Object.entries(outcome.outputs)) setOutput(name, value)
+  await appendSummary(redact(outcome.summary))
+  if (outcome.verdict !== 'passed') setFailed(redact(outcome.reason))
 }
 
 /** The clients and the gate: one outcome, whatever fails on the way. */

@@ -1,4 +1,4 @@
-/** What the gate says while it works; main.ts backs it with @actions/core, tests with an array. */
+/** What the gate says while it works; the step backs it with the runner commands, tests with an array. */
 export interface GateLog {
   info(message: string): void
   debug(message: string): void

@@ -31,12 +31,14 @@ export function normalizeText(text: unknown): string {
     .trim()
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' })
+// Built on first use: making one takes several ms, and most runs start (and many end) with ASCII text only.
+let segmenter: Intl.Segmenter | undefined
 
 /** The grapheme clusters of a text: the places where it may be cut. */
 export function graphemes(text: string): string[] {
   // Printable ASCII has one grapheme per code unit; skip the (slower) segmenter for it.
   if (PRINTABLE_ASCII.test(text)) return text.split('')
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' })
   return Array.from(segmenter.segment(text), s => s.segment)
 }
 

@@ -1,8 +1,8 @@
-export const id = 611;
-export const ids = [611];
+export const id = 640;
+export const ids = [640];
 export const modules = {
 
-/***/ 1611:
+/***/ 5640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,12 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:assert"
 var external_node_assert_ = __webpack_require__(4589);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:dns"
-var external_node_dns_ = __webpack_require__(610);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:http2"
@@ -33,19 +29,18 @@ var promises_ = __webpack_require__(8500);
 var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: external "node:util/types"
 var types_ = __webpack_require__(3429);
+// EXTERNAL MODULE: external "node:stream/web"
+var web_ = __webpack_require__(7830);
 // EXTERNAL MODULE: external "node:v8"
 var external_node_v8_ = __webpack_require__(8877);
-// EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(714);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/v8-memory.ts
-// Node's own modules that undici, Octokit and @actions/core load, loaded here before the flags are set: Node
-// compiles its modules afresh, without their code cache, once the flags have changed (about 15 ms).
-
-
+// Node's own modules that undici (web streams for its fetch) and Octokit load, loaded here before the flags
+// are set: Node compiles its modules afresh, without their code cache, once the flags have changed (about
+// 15 ms).
 
 
 
@@ -78,8 +73,6 @@ const FLAGS = [
 for (const flag of FLAGS)
     (0,external_node_v8_.setFlagsFromString)(flag);
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -175,15 +168,37 @@ function wasNeverSent(error) {
     return errorCodes(error).some(code => NOT_SENT_CODES.has(code));
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
+var agent = __webpack_require__(7405);
+var agent_default = /*#__PURE__*/__webpack_require__.n(agent);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
+var dispatcher = __webpack_require__(883);
+var dispatcher_default = /*#__PURE__*/__webpack_require__.n(dispatcher);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
+var env_http_proxy_agent = __webpack_require__(3137);
+var env_http_proxy_agent_default = /*#__PURE__*/__webpack_require__.n(env_http_proxy_agent);
+// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
+var api = __webpack_require__(6615);
+// EXTERNAL MODULE: ./node_modules/undici/lib/web/fetch/index.js
+var fetch = __webpack_require__(4398);
+var fetch_default = /*#__PURE__*/__webpack_require__.n(fetch);
 ;// CONCATENATED MODULE: ./src/proxy.ts
 
+
+
+
+
+// The parts of undici the gate uses, loaded without the rest: undici's index also loads its WebSocket,
+// EventSource, cache, cookie and mock parts, which take time to compile at every start and are never used.
+// As undici's index does: `dispatcher.request()` and the other calls come from its api part.
+Object.assign((dispatcher_default()).prototype, api);
+/** undici's fetch. */
+const undiciFetch = (fetch_default()).fetch;
 /** Goes through HTTPS_PROXY / HTTP_PROXY (minus NO_PROXY) when one is set, as the runner's own tools do. */
 function proxyAwareDispatcher() {
     const env = process.env;
     const proxied = env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY;
-    return proxied ? withoutExperimentalNotice(() => new undici/* EnvHttpProxyAgent */.J2()) : new undici/* Agent */.g6();
+    return proxied ? withoutExperimentalNotice(() => new (env_http_proxy_agent_default())()) : new (agent_default())();
 }
 /** undici calls EnvHttpProxyAgent experimental on stderr, which reads as a problem in the step's log. */
 function withoutExperimentalNotice(make) {
@@ -344,7 +359,6 @@ var shared_redact = __webpack_require__(8932);
 
 
 
-
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 4;
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -479,12 +493,14 @@ class Transport {
         this.dispatcher ??= defaultDispatcher();
         try {
             const hasBody = spec.body !== undefined;
-            const response = await (0,undici/* request */.Em)(url, {
+            const { origin, pathname, search } = new URL(url);
+            const response = await this.dispatcher.request({
+                origin,
+                path: pathname + search,
                 method: spec.method,
                 headers: hasBody ? { ...this.headers, 'content-type': 'application/json' } : this.headers,
                 body: hasBody ? JSON.stringify(spec.body) : undefined,
-                signal: controller.signal,
-                dispatcher: this.dispatcher
+                signal: controller.signal
             });
             return await this.readResponse(spec, response);
         }
@@ -928,13 +944,55 @@ function invalid(path, problem) {
     return new errors/* AvidoRequestError */.tu(`Avido POST ${path} was not sent: the request body is invalid: ${problem}`);
 }
 
+// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 13 modules
+var dist_src = __webpack_require__(5194);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var dist_bundle = __webpack_require__(3779);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-request-log/dist-src/index.js + 1 modules
+var plugin_request_log_dist_src = __webpack_require__(5077);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
-var dist_src = __webpack_require__(891);
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __webpack_require__(3251);
 var light_default = /*#__PURE__*/__webpack_require__.n(light);
+;// CONCATENATED MODULE: ./src/github/rest-endpoints.ts
+// The REST methods the gate calls, made as @octokit/rest makes them (`octokit.request` with the route's
+// method and URL as defaults). @octokit/rest builds its table of every GitHub route as it loads, which takes
+// a good part of the step's start-up; the gate calls a dozen of them.
+const ROUTES = {
+    actions: { getWorkflowRun: 'GET /repos/{owner}/{repo}/actions/runs/{run_id}' },
+    checks: {
+        create: 'POST /repos/{owner}/{repo}/check-runs',
+        update: 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
+        listForRef: 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs'
+    },
+    issues: {
+        createComment: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        updateComment: 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+        listComments: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments'
+    },
+    pulls: { list: 'GET /repos/{owner}/{repo}/pulls' },
+    repos: {
+        listCommits: 'GET /repos/{owner}/{repo}/commits',
+        createCommitStatus: 'POST /repos/{owner}/{repo}/statuses/{sha}',
+        listPullRequestsAssociatedWithCommit: 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls'
+    },
+    users: { getAuthenticated: 'GET /user' }
+};
+/** An Octokit plugin: `octokit.rest.<scope>.<method>` for each route above. */
+function gateRestEndpoints(octokit) {
+    const rest = {};
+    for (const [scope, methods] of Object.entries(ROUTES)) {
+        const made = {};
+        for (const [name, route] of Object.entries(methods)) {
+            const [method, url] = route.split(' ');
+            made[name] = octokit.request.defaults({ method, url });
+        }
+        rest[scope] = made;
+    }
+    return { rest: rest };
+}
+
 ;// CONCATENATED MODULE: ./src/github/retry.ts
 
 
@@ -1011,7 +1069,11 @@ function deadlineRetry(octokit, options) {
 
 
 
-const GateOctokit = dist_src/* Octokit */.E.plugin(deadlineRetry, dist_bundle/* throttling */.A);
+
+
+// What @octokit/rest adds to Octokit's core (request logging, `rest` methods, pagination), with only the
+// methods the gate calls; then the gate's retries and rate-limit handling.
+const GateOctokit = dist_src/* Octokit */.E.plugin(plugin_request_log_dist_src/* requestLog */.M, gateRestEndpoints, dist_bundle/* paginateRest */.ud).plugin(deadlineRetry, plugin_throttling_dist_bundle/* throttling */.A);
 const DEFAULT_RETRIES = 2;
 const octokit_DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_RATE_LIMIT_RETRIES = 2;
@@ -1076,7 +1138,7 @@ function createOctokit(options) {
                 const end = deadline();
                 if (Date.now() >= end)
                     throw abortError('No time left for GitHub calls: the time allowed is over');
-                return (0,undici/* fetch */.hd)(url, { ...init, dispatcher, signal: timeoutSignal(timeoutMs, end, init.signal) });
+                return undiciFetch(url, { ...init, dispatcher, signal: timeoutSignal(timeoutMs, end, init.signal) });
             }
         },
         gateRetry: {
@@ -4871,6 +4933,8 @@ async function copyFile(file, from) {
     }
 }
 
+// EXTERNAL MODULE: ./src/main/runner-commands.ts
+var runner_commands = __webpack_require__(7518);
 ;// CONCATENATED MODULE: ./src/main/step.ts
 // First: it sets V8 flags that must be in place before undici and the other heavy modules load.
 
@@ -4889,18 +4953,18 @@ async function copyFile(file, from) {
 
 const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
 /** The action's log; every line is redacted, since a server may echo a secret in what it answers. */
-function coreLog(redact) {
+function runnerLog(redact) {
     return {
-        info: message => core/* info */.pq(redact(message)),
-        debug: message => core/* debug */.Yz(redact(message)),
-        warning: (message, title) => core/* warning */.$e(redact(message), title ? { title } : undefined),
-        group: (name, work) => core/* group */.Os(name, work)
+        info: message => (0,runner_commands/* info */.pq)(redact(message)),
+        debug: message => (0,runner_commands/* debug */.Yz)(redact(message)),
+        warning: (message, title) => (0,runner_commands/* warning */.$e)(redact(message), title),
+        group: runner_commands/* group */.Os
     };
 }
 /** Wires the Avido and GitHub clients to the gate, and turns its outcome into the step's. */
 async function runValidStep({ config, context, secrets }) {
     const redact = (0,shared_redact/* redactor */.$p)(secrets);
-    const log = coreLog(redact);
+    const log = runnerLog(redact);
     const reportPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'avido-test-gate', 'report.json');
     const outcome = await gate(config, context, secrets, log, reportPath);
     try {
@@ -4918,15 +4982,10 @@ async function runValidStep({ config, context, secrets }) {
             await (0,external_node_fs_promises_.rm)(outcome.reportTests.file, { force: true });
     }
     for (const [name, value] of Object.entries(outcome.outputs))
-        core/* setOutput */.uH(name, value);
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await core/* summary */.z
-            .addRaw(redact(outcome.summary), true)
-            .write()
-            .catch((error) => log.warning(`Could not write the job summary: ${(0,pipeline_outcome/* describeFault */.Q)(error)}`));
-    }
+        (0,runner_commands/* setOutput */.uH)(name, value);
+    await (0,runner_commands/* appendSummary */.fe)(redact(outcome.summary));
     if (outcome.verdict !== 'passed')
-        core/* setFailed */.C1(redact(outcome.reason));
+        (0,runner_commands/* setFailed */.C1)(redact(outcome.reason));
 }
 /** The clients and the gate: one outcome, whatever fails on the way. */
 async function gate(config, context, secrets, log, reportPath) {

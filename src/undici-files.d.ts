@@ -1,0 +1,22 @@
+// undici's own files, loaded one by one (see proxy.ts): undici declares only its index.
+declare module 'undici/lib/dispatcher/agent.js' {
+  import { Agent } from 'undici'
+  export default Agent
+}
+declare module 'undici/lib/dispatcher/env-http-proxy-agent.js' {
+  import { EnvHttpProxyAgent } from 'undici'
+  export default EnvHttpProxyAgent
+}
+declare module 'undici/lib/dispatcher/dispatcher.js' {
+  import { Dispatcher } from 'undici'
+  export default Dispatcher
+}
+declare module 'undici/lib/api/index.js' {
+  const api: Record<string, unknown>
+  export default api
+}
+declare module 'undici/lib/web/fetch/index.js' {
+  import type { fetch } from 'undici'
+  const fetchModule: { fetch: typeof fetch }
+  export default fetchModule
+}
