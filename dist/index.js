@@ -1037,86 +1037,6 @@ const statusCheck = (text, fail) => {
 
 /***/ }),
 
-/***/ 7432:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $_: () => (/* binding */ compareWithBaseline),
-/* harmony export */   aX: () => (/* binding */ regressionFailure),
-/* harmony export */   eD: () => (/* binding */ formatChange),
-/* harmony export */   uQ: () => (/* binding */ describeChange),
-/* harmony export */   wj: () => (/* binding */ formatMargin)
-/* harmony export */ });
-/* harmony import */ var _stats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8325);
-/* harmony import */ var _shared_format_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6338);
-
-
-function sumsByKey(rows) {
-    return new Map(rows.filter(row => row.sums.evals > 0).map(row => [row.id, row.sums]));
-}
-function sameScope(a, b) {
-    if (!a)
-        return false;
-    const same = (x, y) => [...x].sort().join(',') === [...y].sort().join(',');
-    return (same(a.taskIds, b.taskIds) &&
-        same(a.evalDefinitionIds, b.evalDefinitionIds) &&
-        same(a.experimentVariantIds, b.experimentVariantIds) &&
-        same(a.runTypes, b.runTypes));
-}
-/** The run compared with its baseline, and whether the change fails the gate under `max-regression`. */
-function compareWithBaseline(judgement, baseline, options) {
-    const comparison = (0,_stats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStratified */ .jl)(sumsByKey(judgement.tasks), baseline.tasks);
-    const definitions = (0,_stats_index_js__WEBPACK_IMPORTED_MODULE_0__/* .compareStratified */ .jl)(sumsByKey(judgement.evalDefinitions), baseline.evalDefinitions);
-    const regressed = comparison.significant && comparison.direction === 'down';
-    const failsGate = regressed &&
-        options.maxRegression !== undefined &&
-        comparison.change !== undefined &&
-        withoutBinaryNoise(comparison.change) < -options.maxRegression;
-    return {
-        baseline,
-        comparison,
-        evalDefinitions: definitions.sharedTasks,
-        scopeDiffers: baseline.source === 'base-commit'
-            ? !sameScope(baseline.scope, options.scope)
-            : comparison.onlyInHead.length > 0,
-        regressed,
-        failsGate
-    };
-}
-// A drop of exactly 10 points computes as -10.000000000000009 from 70 % and 80 %: it is not more than 10.
-const withoutBinaryNoise = (points) => Number(points.toPrecision(12));
-/** A signed change in points with one decimal, rounded half away from zero: `+3.0`, `-12.5`, `0.0`. */
-function formatChange(change) {
-    const tenths = Math.round(Math.abs(withoutBinaryNoise(change * 10)));
-    if (tenths === 0)
-        return '0.0';
-    return `${change > 0 ? '+' : '-'}${(tenths / 10).toFixed(1)}`;
-}
-/** A margin in points with one decimal. */
-function formatMargin(margin) {
-    return (Math.round(margin * 10) / 10).toFixed(1);
-}
-/** `-12.5 points (95% CI -20.1 to -4.9)`. */
-function describeChange(comparison) {
-    if (comparison.change === undefined)
-        return 'no shared task to compare';
-    const ci = comparison.low !== undefined && comparison.high !== undefined
-        ? ` (95% CI ${formatChange(comparison.low)} to ${formatChange(comparison.high)})`
-        : '';
-    return `${formatChange(comparison.change)} points${ci}`;
-}
-/** The error line when a regression fails the gate. */
-function regressionFailure(result, maxRegression, baselineName) {
-    const base = result.comparison.baseRate !== undefined
-        ? ` (${(0,_shared_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatRate */ .CE)(result.comparison.baseRate)}% on the shared tasks)`
-        : '';
-    return (`Avido test gate failed: the pass rate dropped by more than max-regression ${maxRegression} points against ` +
-        `${baselineName}${base}: ${describeChange(result.comparison)}, a statistically significant drop.`);
-}
-
-
-/***/ }),
-
 /***/ 413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1180,7 +1100,7 @@ async function run() {
         (0,runner_commands/* setFailed */.C1)(redact(reason));
         return;
     }
-    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(148), __nccwpck_require__.e(640)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5640));
+    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(148), __nccwpck_require__.e(429)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5429));
     await runValidStep(step);
 }
 
@@ -1333,8 +1253,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   q: () => (/* binding */ emptyOutputs)
 });
 
-// EXTERNAL MODULE: ./src/judge/baseline.ts
-var baseline = __nccwpck_require__(7432);
 // EXTERNAL MODULE: ./src/shared/format.ts
 var format = __nccwpck_require__(6338);
 ;// CONCATENATED MODULE: ./src/shared/output-names.ts
@@ -1367,16 +1285,13 @@ const OUTPUT_NAMES = [
 ;// CONCATENATED MODULE: ./src/render/outputs.ts
 
 
-
 /** Every output as a string (`core.setOutput` takes strings), '' where there is no value. */
 function emptyOutputs() {
     return Object.fromEntries(OUTPUT_NAMES.map(name => [name, '']));
 }
 /** Every output of a judged run. */
 function buildOutputs(judgement, extra) {
-    // Past 100 points a margin says only "anything is possible"; the interval's bounds stay within 0–100 %.
-    const raw = judgement.result === 'none' ? undefined : judgement.interval.margin;
-    const margin = raw === undefined ? undefined : Math.min(100, raw);
+    const margin = judgement.result === 'none' ? undefined : judgement.interval.margin;
     const comparison = extra.compared?.comparison;
     const changed = comparison?.change !== undefined;
     return {
@@ -1394,11 +1309,11 @@ function buildOutputs(judgement, extra) {
         'comment-id': extra.commentId === undefined ? '' : String(extra.commentId),
         'comment-url': extra.commentUrl ?? '',
         'report-path': extra.reportPath,
-        'pass-rate-margin': margin === undefined ? '' : (0,baseline/* formatMargin */.wj)(margin),
+        'pass-rate-margin': (0,format/* formatMargin */.wj)(margin),
         baseline: extra.compared && changed ? extra.compared.baseline.source : '',
         'baseline-pass-rate': changed && comparison?.baseRate !== undefined ? (0,format/* formatRate */.CE)(comparison.baseRate) : '',
-        'pass-rate-change': changed ? (0,baseline/* formatChange */.eD)(comparison.change ?? 0) : '',
-        'change-margin': changed && comparison?.margin !== undefined ? (0,baseline/* formatMargin */.wj)(comparison.margin) : '',
+        'pass-rate-change': changed ? (0,format/* formatChange */.eD)(comparison.change ?? 0) : '',
+        'change-margin': changed ? (0,format/* formatMargin */.wj)(comparison?.margin) : '',
         regressed: String(extra.compared?.regressed ?? false),
         'check-run-id': extra.checkRun ? String(extra.checkRun.id) : '',
         'check-run-url': extra.checkRun?.url ?? ''
@@ -1465,7 +1380,10 @@ function checkBaseUrl(text) {
 /* harmony export */   Ey: () => (/* binding */ formatTimestamp),
 /* harmony export */   Fu: () => (/* binding */ shortSha),
 /* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   eD: () => (/* binding */ formatChange),
 /* harmony export */   fr: () => (/* binding */ RESULT_EMOJI),
+/* harmony export */   uM: () => (/* binding */ withoutBinaryNoise),
+/* harmony export */   wj: () => (/* binding */ formatMargin),
 /* harmony export */   y: () => (/* binding */ formatScore)
 /* harmony export */ });
 // Small, locale-independent number and label formatting shared by the report renderers. Nothing here reads
@@ -1476,6 +1394,8 @@ const RESULT_EMOJI = {
     error: '🔴',
     none: '⚪'
 };
+/** A figure without binary noise: a drop of exactly 10 points computes as -10.000000000000009 from 70 % and 80 %. */
+const withoutBinaryNoise = (value) => Number(value.toPrecision(12));
 /**
  * A pass rate with one decimal, rounded half up (`82.45` → `82.5`). Only the ends are kept honest: a rate
  * below 100 never shows as `100.0` and a rate above 0 never as `0.0`. Near a threshold the shown value may
@@ -1488,7 +1408,7 @@ function formatRate(rate) {
     if (rate >= 100)
         return '100.0';
     // toPrecision drops binary noise first, so 82.45 (stored as 82.4499…) still rounds up.
-    const tenths = Math.round(Number((rate * 10).toPrecision(12)));
+    const tenths = Math.round(withoutBinaryNoise(rate * 10));
     return (Math.min(999, Math.max(1, tenths)) / 10).toFixed(1);
 }
 /** An eval score with at most two decimals (`0.42`, `1`, `4.5`); '' for a missing score. */
@@ -1522,6 +1442,22 @@ function shortSha(sha) {
 function formatTimestamp(iso) {
     const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
     return m ? `${m[1]} ${m[2]} UTC` : '';
+}
+/** A signed change in points with one decimal, rounded half away from zero: `+3.0`, `-12.5`, `0.0`. */
+function formatChange(change) {
+    const tenths = Math.round(Math.abs(withoutBinaryNoise(change * 10)));
+    if (tenths === 0)
+        return '0.0';
+    return `${change > 0 ? '+' : '-'}${(tenths / 10).toFixed(1)}`;
+}
+/**
+ * A margin in points with one decimal (`6.1`); '' when there is none or it is not a usable number. Rates and
+ * their changes lie within 100 points: a wider margin only says that anything is possible, and shows as 100.
+ */
+function formatMargin(margin) {
+    if (margin === undefined || !Number.isFinite(margin) || margin < 0)
+        return '';
+    return (Math.round(withoutBinaryNoise(Math.min(100, margin) * 10)) / 10).toFixed(1);
 }
 
 
@@ -1649,562 +1585,6 @@ function oneLine(text, max = Infinity) {
     const clean = normalizeText(text);
     return Number.isFinite(max) ? cutText(clean, max) : clean;
 }
-
-
-/***/ }),
-
-/***/ 8325:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  yS: () => (/* reexport */ addTest),
-  jl: () => (/* reexport */ compareStratified),
-  y3: () => (/* reexport */ emptySums),
-  $_: () => (/* reexport */ isRateSums),
-  jO: () => (/* reexport */ mergeSums),
-  mP: () => (/* reexport */ rateInterval)
-});
-
-// UNUSED EXPORTS: Z80, Z975, addErroredTest, holm, normalCdf, normalQuantile, pooledResidualVariance, rateFraction, rateStandardError, residualSumOfSquares, studentT975, studentTCdf, studentTQuantile, studentTTwoSidedPValue, sumsOf, welchSatterthwaite
-
-;// CONCATENATED MODULE: ./src/stats/sums.ts
-const FIELDS = ['tests', 'evals', 'passed', 'passedSq', 'passedEvals', 'evalsSq'];
-function emptySums() {
-    return { tests: 0, evals: 0, passed: 0, passedSq: 0, passedEvals: 0, evalsSq: 0 };
-}
-/**
- * The sums with one more test of `evals` evals, `passed` of which passed. Pure: returns a new object.
- * A passed count above evals by rounding noise only (1e-9 relative) is taken as evals; anything else out of
- * range is a programming error and throws a RangeError.
- */
-function addTest(sums, passed, evals) {
-    if (!Number.isFinite(passed) || !Number.isFinite(evals) || passed < 0 || evals < 0) {
-        throw new RangeError(`a test needs finite, non-negative counts, got ${passed} of ${evals}`);
-    }
-    if (passed > evals) {
-        if (passed - evals > 1e-9 * evals)
-            throw new RangeError(`${passed} passed of only ${evals} evals`);
-        passed = evals;
-    }
-    return {
-        tests: sums.tests + 1,
-        evals: sums.evals + evals,
-        passed: sums.passed + passed,
-        passedSq: sums.passedSq + passed * passed,
-        passedEvals: sums.passedEvals + passed * evals,
-        evalsSq: sums.evalsSq + evals * evals
-    };
-}
-/** An errored test: none of its evals passed, and it counts as at least one eval. */
-function addErroredTest(sums, evalCount) {
-    return addTest(sums, 0, Math.max(1, evalCount));
-}
-function mergeSums(a, b) {
-    return {
-        tests: a.tests + b.tests,
-        evals: a.evals + b.evals,
-        passed: a.passed + b.passed,
-        passedSq: a.passedSq + b.passedSq,
-        passedEvals: a.passedEvals + b.passedEvals,
-        evalsSq: a.evalsSq + b.evalsSq
-    };
-}
-/** Sums of a list of (passed, evals) pairs. */
-function sumsOf(tests) {
-    let sums = emptySums();
-    for (const [passed, evals] of tests)
-        sums = addTest(sums, passed, evals);
-    return sums;
-}
-/** The pooled rate Σx / Σe as a fraction in [0, 1]; 0 when there are no evals. */
-function rateFraction(sums) {
-    return sums.evals > 0 ? Math.min(1, Math.max(0, sums.passed / sums.evals)) : 0;
-}
-/** Σ(xᵢ − p·eᵢ)² around the pooled rate p; rounding can make the expansion slightly negative, so it is floored at 0. */
-function residualSumOfSquares(sums) {
-    const p = rateFraction(sums);
-    return Math.max(0, sums.passedSq - 2 * p * sums.passedEvals + p * p * sums.evalsSq);
-}
-function isCount(value) {
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
-}
-/**
- * Whether an untrusted value (e.g. read from a stored record) is a RateSums that some set of tests could have
- * produced: six finite non-negative numbers, an integer test count, x ≤ e so Σx ≤ Σe and Σx² ≤ Σxe ≤ Σe²,
- * and nothing but zeros without tests.
- */
-function isRateSums(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const record = value;
-    if (!FIELDS.every(field => isCount(record[field])))
-        return false;
-    const s = record;
-    const slack = (bound) => bound * (1 + 1e-9) + 1e-9;
-    if (!Number.isInteger(s.tests))
-        return false;
-    if (s.tests === 0)
-        return FIELDS.every(field => s[field] === 0);
-    return (s.passed <= slack(s.evals) &&
-        s.passedSq <= slack(s.passedEvals) &&
-        s.passedEvals <= slack(s.evalsSq) &&
-        s.evalsSq <= slack(s.evals * s.evals));
-}
-
-;// CONCATENATED MODULE: ./src/stats/distributions.ts
-/**
- * The few distribution functions the gate's error bars need: the standard normal and Student's t (CDF,
- * quantile, two-sided p-value). Computed from the regularized incomplete gamma and beta functions (continued
- * fractions, as in Numerical Recipes §6.2 and §6.4), so they hold to about 1e-12 across the range the gate uses.
- */
-const EPS = 1e-15;
-const TINY = 1e-300;
-const MAX_ITERATIONS = 20_000;
-/** Beyond this many degrees of freedom Student's t is the normal to well under 1e-7. */
-const NORMAL_DF = 1e7;
-/** 97.5 % and 80 % points of the standard normal. */
-const Z975 = 1.959963984540054;
-const Z80 = 0.8416212335729143;
-const LANCZOS = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
-];
-/** ln Γ(x) for x > 0 (Lanczos, g = 7). */
-function lnGamma(x) {
-    if (x < 0.5)
-        return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
-    const z = x - 1;
-    let sum = LANCZOS[0];
-    for (let i = 1; i < LANCZOS.length; i++)
-        sum += LANCZOS[i] / (z + i);
-    const t = z + 7.5;
-    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
-}
-function guard(value) {
-    return Math.abs(value) < TINY ? TINY : value;
-}
-/** Upper regularized incomplete gamma Q(a, x) = Γ(a, x) / Γ(a). */
-function gammaQ(a, x) {
-    if (x <= 0)
-        return 1;
-    const front = Math.exp(-x + a * Math.log(x) - lnGamma(a));
-    if (x < a + 1) {
-        let term = 1 / a;
-        let sum = term;
-        for (let n = 1; n < MAX_ITERATIONS && Math.abs(term) > Math.abs(sum) * EPS; n++) {
-            term *= x / (a + n);
-            sum += term;
-        }
-        return 1 - sum * front;
-    }
-    let b = x + 1 - a;
-    let c = 1 / TINY;
-    let d = 1 / b;
-    let h = d;
-    for (let i = 1; i < MAX_ITERATIONS; i++) {
-        const an = -i * (i - a);
-        b += 2;
-        d = 1 / guard(an * d + b);
-        c = guard(b + an / c);
-        const delta = d * c;
-        h *= delta;
-        if (Math.abs(delta - 1) < EPS)
-            break;
-    }
-    return front * h;
-}
-function betaContinuedFraction(a, b, x) {
-    let c = 1;
-    let d = 1 / guard(1 - ((a + b) * x) / (a + 1));
-    let h = d;
-    for (let m = 1; m < MAX_ITERATIONS; m++) {
-        const m2 = 2 * m;
-        const even = (m * (b - m) * x) / ((a - 1 + m2) * (a + m2));
-        d = 1 / guard(1 + even * d);
-        c = guard(1 + even / c);
-        h *= d * c;
-        const odd = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + 1 + m2));
-        d = 1 / guard(1 + odd * d);
-        c = guard(1 + odd / c);
-        const delta = d * c;
-        h *= delta;
-        if (Math.abs(delta - 1) < EPS)
-            break;
-    }
-    return h;
-}
-/** Regularized incomplete beta I_x(a, b); pass y = 1 − x when it is known more precisely than 1 − x. */
-function regularizedBeta(x, a, b, y = 1 - x) {
-    if (x <= 0)
-        return 0;
-    if (y <= 0)
-        return 1;
-    const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(y));
-    if (x < (a + 1) / (a + b + 2))
-        return (front * betaContinuedFraction(a, b, x)) / a;
-    return 1 - (front * betaContinuedFraction(b, a, y)) / b;
-}
-/** Standard normal CDF Φ(x). */
-function normalCdf(x) {
-    if (Number.isNaN(x))
-        return NaN;
-    const tail = 0.5 * gammaQ(0.5, (x * x) / 2);
-    return x < 0 ? tail : 1 - tail;
-}
-const ACKLAM_A = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716
-];
-const ACKLAM_B = [
-    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572
-];
-const ACKLAM_C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734];
-const ACKLAM_D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-function acklamTail(q) {
-    const [c0, c1, c2, c3] = ACKLAM_C;
-    const [d0, d1, d2, d3] = ACKLAM_D;
-    return ((((((c0 * q + c1) * q + c2) * q + c3) * q + 4.374664141464968) * q + 2.938163982698783) /
-        ((((d0 * q + d1) * q + d2) * q + d3) * q + 1));
-}
-/** Standard normal quantile Φ⁻¹(p) for 0 < p < 1 (Acklam's approximation, refined by one Halley step). */
-function normalQuantile(p) {
-    if (!(p > 0 && p < 1)) {
-        if (p === 0)
-            return -Infinity;
-        if (p === 1)
-            return Infinity;
-        return NaN;
-    }
-    let x;
-    if (p < 0.02425)
-        x = acklamTail(Math.sqrt(-2 * Math.log(p)));
-    else if (p > 1 - 0.02425)
-        x = -acklamTail(Math.sqrt(-2 * Math.log(1 - p)));
-    else {
-        const q = p - 0.5;
-        const r = q * q;
-        const [a0, a1, a2, a3, a4] = ACKLAM_A;
-        const [b0, b1, b2, b3, b4] = ACKLAM_B;
-        x =
-            ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + 2.506628277459239) * q) /
-                (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
-    }
-    const error = normalCdf(x) - p;
-    const u = error * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
-    return x - u / (1 + (x * u) / 2);
-}
-function checkDf(df) {
-    if (!(df > 0))
-        throw new RangeError(`degrees of freedom must be positive, got ${df}`);
-}
-/** P(|T| ≥ |t|) for Student's t with df degrees of freedom (df may be non-integer or Infinity). */
-function studentTTwoSidedPValue(t, df) {
-    checkDf(df);
-    if (Number.isNaN(t))
-        return NaN;
-    if (df > NORMAL_DF)
-        return 2 * normalCdf(-Math.abs(t));
-    const t2 = t * t;
-    return Math.min(1, regularizedBeta(df / (df + t2), df / 2, 0.5, t2 / (df + t2)));
-}
-/** Student's t CDF P(T ≤ t). */
-function studentTCdf(t, df) {
-    const tail = studentTTwoSidedPValue(t, df) / 2;
-    return t < 0 ? tail : 1 - tail;
-}
-/** Student's t quantile for 0 < p < 1 and df > 0 (bisection on the two-sided tail). */
-function studentTQuantile(p, df) {
-    checkDf(df);
-    if (!(p > 0 && p < 1))
-        return normalQuantile(p);
-    if (df > NORMAL_DF)
-        return normalQuantile(p);
-    if (p === 0.5)
-        return 0;
-    const upper = Math.max(p, 1 - p);
-    const target = 2 * (1 - upper);
-    let lo = 0;
-    let hi = Math.max(1, 2 * normalQuantile(upper));
-    while (studentTTwoSidedPValue(hi, df) > target) {
-        lo = hi;
-        hi *= 2;
-    }
-    for (let i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
-        const mid = (lo + hi) / 2;
-        if (studentTTwoSidedPValue(mid, df) > target)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    const t = (lo + hi) / 2;
-    return p > 0.5 ? t : -t;
-}
-const t975Cache = new Map();
-/** The 97.5 % point of Student's t with df ≥ 1 degrees of freedom (→ 1.959964 as df → ∞). */
-function studentT975(df) {
-    if (!(df >= 1))
-        throw new RangeError(`degrees of freedom must be at least 1, got ${df}`);
-    let value = t975Cache.get(df);
-    if (value === undefined) {
-        value = studentTQuantile(0.975, df);
-        if (t975Cache.size < 1000)
-            t975Cache.set(df, value);
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/stats/interval.ts
-
-
-/** The largest standard deviation any rate in [0, 1] can have. */
-const MAX_RATE_SE = 0.5;
-/** The rule of three: when none of n tests failed, the failure rate is below 3/n with 95 % confidence. */
-function ruleOfThreeReach(tests) {
-    return Math.min(1, 3 / tests);
-}
-/**
- * The clustered (ratio-estimator) standard error of Σx/Σe, tests being the clusters:
- * SE = √( n/(n−1) · Σ(xᵢ − p·eᵢ)² ) / Σe with n − 1 degrees of freedom.
- * - Fewer than 2 tests or no evals: undefined.
- * - Every eval passed, or every eval failed: the residuals are all 0, so the SE is the one a normal 95 % interval
- *   as wide as the rule of three would have, (3/n)/1.96, at most 0.5; no degrees of freedom are estimated.
- * - Otherwise the SE is never taken below 1/Σe, one eval's share of the suite: when every test scored exactly
- *   the same rate the residuals vanish although the suite cannot resolve a difference finer than one eval.
- */
-function rateStandardError(sums) {
-    const n = sums.tests;
-    if (n < 2 || !(sums.evals > 0))
-        return undefined;
-    if (sums.passed <= 0 || sums.passed >= sums.evals) {
-        return { se: Math.min(MAX_RATE_SE, ruleOfThreeReach(n) / Z975), df: Infinity, method: 'rule-of-three' };
-    }
-    const clustered = Math.sqrt((n / (n - 1)) * residualSumOfSquares(sums)) / sums.evals;
-    return { se: Math.max(clustered, 1 / sums.evals), df: n - 1, method: 'clustered-t' };
-}
-/** A pass rate with its 95 % interval: p ± t(n−1)·SE kept within [0, 100], or the rule of three at 0 % or 100 %. */
-function rateInterval(sums) {
-    const rate = 100 * rateFraction(sums);
-    const error = rateStandardError(sums);
-    if (error === undefined)
-        return { rate, tests: sums.tests, method: 'none' };
-    const se = 100 * error.se;
-    if (error.method === 'rule-of-three') {
-        const margin = 100 * ruleOfThreeReach(sums.tests);
-        return rate >= 100
-            ? { rate, tests: sums.tests, se, margin, low: 100 - margin, high: 100, method: error.method }
-            : { rate, tests: sums.tests, se, margin, low: 0, high: margin, method: error.method };
-    }
-    const margin = studentT975(error.df) * se;
-    return {
-        rate,
-        tests: sums.tests,
-        se,
-        margin,
-        low: Math.max(0, rate - margin),
-        high: Math.min(100, rate + margin),
-        method: error.method
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stats/holm.ts
-/**
- * Holm's step-down correction for m simultaneous tests: sort the p-values ascending and reject the k-th smallest
- * (k = 0, 1, …) while p ≤ α / (m − k); stop at the first that is not rejected. Controls the chance of any false
- * "significant" at α, and never rejects less than Bonferroni. Returns, in input order, which are significant.
- * A NaN p-value is never significant and still counts towards m.
- */
-function holm(pValues, alpha = 0.05) {
-    const m = pValues.length;
-    const order = pValues
-        .map((p, index) => ({ p: Number.isNaN(p) ? Infinity : p, index }))
-        .sort((a, b) => a.p - b.p || a.index - b.index);
-    const significant = new Array(m).fill(false);
-    for (let k = 0; k < m; k++) {
-        const { p, index } = order[k];
-        if (!(p <= alpha / (m - k)))
-            break;
-        significant[index] = true;
-    }
-    return significant;
-}
-
-;// CONCATENATED MODULE: ./src/stats/compare.ts
-
-
-
-
-const MAX_RATE_VARIANCE = MAX_RATE_SE * MAX_RATE_SE;
-/**
- * Per-test residual variance s² of one side (in evals²): Σₖ RSSₖ / Σₖ (nₖ − 1) over its tasks with at least
- * 2 tests, RSSₖ = Σ(xᵢ − pₖeᵢ)² around the task's own rate. Without such a task, the residual variance of all
- * the side's tests around its overall rate. Undefined when the side has fewer than 2 tests.
- */
-function pooledResidualVariance(side) {
-    let rss = 0;
-    let df = 0;
-    let all = emptySums();
-    for (const sums of side.values()) {
-        all = mergeSums(all, sums);
-        if (sums.tests >= 2 && sums.evals > 0) {
-            rss += residualSumOfSquares(sums);
-            df += sums.tests - 1;
-        }
-    }
-    if (df > 0)
-        return { variance: rss / df, df };
-    if (all.tests >= 2)
-        return { variance: residualSumOfSquares(all) / (all.tests - 1), df: all.tests - 1 };
-    return undefined;
-}
-/**
- * Variance of each task's rate on one side. A task with 2 or more tests uses its own tests (the clustered SE²,
- * or the rule of three when all its evals passed or all failed). A task with a single test borrows the side's
- * pooled per-test variance: Var(pₖ) = nₖ·s² / Eₖ². When the side shows no spread at all, or has too few tests
- * to measure one, the borrowed variance is the largest a rate can have, 1/4. No variance exceeds 1/4.
- * Borrowed variances share one estimate, so they are returned together for the degrees-of-freedom sum.
- */
-function sideVariances(side, keys) {
-    const own = new Map();
-    const borrowed = new Map();
-    const pool = pooledResidualVariance(side);
-    const poolUsable = pool !== undefined && pool.variance > 0;
-    for (const key of keys) {
-        const sums = side.get(key);
-        const error = rateStandardError(sums);
-        if (error !== undefined) {
-            own.set(key, { variance: Math.min(MAX_RATE_VARIANCE, error.se * error.se), df: error.df });
-        }
-        else if (poolUsable) {
-            const variance = (sums.tests * pool.variance) / (sums.evals * sums.evals);
-            borrowed.set(key, Math.min(MAX_RATE_VARIANCE, variance));
-        }
-        else {
-            own.set(key, { variance: MAX_RATE_VARIANCE, df: Infinity });
-        }
-    }
-    return { own, borrowed, poolDf: poolUsable ? pool.df : Infinity };
-}
-/**
- * Welch–Satterthwaite degrees of freedom of a sum of independent variance estimates:
- * (Σ Vᵢ)² / Σ (Vᵢ² / dfᵢ). Infinity when every part has infinite df (or the sum is 0).
- */
-function welchSatterthwaite(parts) {
-    let total = 0;
-    let denominator = 0;
-    for (const { variance, df } of parts) {
-        total += variance;
-        if (Number.isFinite(df))
-            denominator += (variance * variance) / df;
-    }
-    return denominator > 0 && total > 0 ? Math.max(1, (total * total) / denominator) : Infinity;
-}
-function direction(significant, change) {
-    if (!significant || change === 0)
-        return 'none';
-    return change > 0 ? 'up' : 'down';
-}
-function present(side, key) {
-    const sums = side.get(key);
-    return sums !== undefined && sums.tests > 0 && sums.evals > 0;
-}
-/**
- * Compares the run (head) with its baseline (base), each given as per-task sums. Tasks count as present on a
- * side when they have evals there. The change and its variance Σₖ (wₖ/Σw)²·(Var headₖ + Var baseₖ) are taken
- * over the shared tasks; its 95 % interval uses Student's t with Welch–Satterthwaite degrees of freedom (the
- * normal when no part is estimated from few tests). Each task gets a two-sided p-value on the same footing, and
- * is marked significant only after Holm's correction over the tasks compared.
- */
-function compareStratified(head, base) {
-    const shared = [...head.keys()].filter(key => present(head, key) && present(base, key));
-    const onlyInHead = [...head.keys()].filter(key => present(head, key) && !present(base, key));
-    const onlyInBase = [...base.keys()].filter(key => present(base, key) && !present(head, key));
-    if (shared.length === 0) {
-        return { significant: false, direction: 'none', sharedTasks: [], onlyInHead, onlyInBase };
-    }
-    const headVar = sideVariances(head, shared);
-    const baseVar = sideVariances(base, shared);
-    const varianceOf = (side, key) => side.own.get(key) ?? { variance: side.borrowed.get(key), df: side.poolDf };
-    const totalWeight = shared.reduce((sum, key) => sum + head.get(key).evals, 0);
-    let change = 0;
-    const ownParts = [];
-    const pooledParts = { head: 0, base: 0 };
-    let headTotals = emptySums();
-    let baseTotals = emptySums();
-    const rows = shared.map(key => {
-        const headSums = head.get(key);
-        const baseSums = base.get(key);
-        headTotals = mergeSums(headTotals, headSums);
-        baseTotals = mergeSums(baseTotals, baseSums);
-        const diff = rateFraction(headSums) - rateFraction(baseSums);
-        const share = headSums.evals / totalWeight;
-        change += share * diff;
-        const h = varianceOf(headVar, key);
-        const b = varianceOf(baseVar, key);
-        for (const [estimate, isBorrowed, side] of [
-            [h, headVar.borrowed.has(key), 'head'],
-            [b, baseVar.borrowed.has(key), 'base']
-        ]) {
-            const weighted = share * share * estimate.variance;
-            if (isBorrowed)
-                pooledParts[side] += weighted;
-            else
-                ownParts.push({ variance: weighted, df: estimate.df });
-        }
-        const se = Math.sqrt(h.variance + b.variance);
-        const taskDf = welchSatterthwaite([h, b]);
-        const pValue = se > 0 ? studentTTwoSidedPValue(diff / se, taskDf) : diff === 0 ? 1 : 0;
-        return {
-            key,
-            head: rateInterval(headSums),
-            base: rateInterval(baseSums),
-            change: 100 * diff,
-            se: 100 * se,
-            margin: 100 * se * studentT975(Math.max(1, taskDf)),
-            pValue
-        };
-    });
-    const marks = holm(rows.map(row => row.pValue));
-    const sharedTasks = rows.map((row, i) => ({
-        ...row,
-        significant: marks[i],
-        direction: direction(marks[i], row.change)
-    }));
-    const parts = [
-        ...ownParts,
-        { variance: pooledParts.head, df: headVar.poolDf },
-        { variance: pooledParts.base, df: baseVar.poolDf }
-    ];
-    const variance = parts.reduce((sum, part) => sum + part.variance, 0);
-    const df = welchSatterthwaite(parts);
-    const se = 100 * Math.sqrt(variance);
-    const points = 100 * change;
-    const margin = studentT975(df) * se;
-    const significant = points - margin > 0 || points + margin < 0;
-    return {
-        change: points,
-        se,
-        margin,
-        low: Math.max(-100, points - margin),
-        high: Math.min(100, points + margin),
-        significant,
-        direction: direction(significant, points),
-        ...(significant ? {} : { minimumDetectableDrop: (studentT975(df) + studentTQuantile(0.8, df)) * se }),
-        sharedTasks,
-        onlyInHead,
-        onlyInBase,
-        headRate: 100 * rateFraction(headTotals),
-        baseRate: 100 * rateFraction(baseTotals)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stats/index.ts
-/** Error bars and baseline comparison for pass rates, computed from per-test running sums. */
-
-
-
-
-
 
 
 /***/ }),

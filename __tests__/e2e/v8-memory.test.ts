@@ -18,7 +18,8 @@ describe.each(runtimes())('the bundle on $name', ({ path }) => {
     await scene.close()
   })
 
-  it('sets the memory flags before the HTTP parser is compiled', async () => {
+  /** A healthy run of the bundle with the recorder preloaded. */
+  async function runRecorded(): Promise<void> {
     scene.avido.seed.tests(3, { passRate: 100 })
     const run = await runAction({
       node: path,
@@ -28,6 +29,10 @@ describe.each(runtimes())('the bundle on $name', ({ path }) => {
       env: { ...scene.env(), ...recorder.env }
     })
     expect(run.outputs.result).toBe('success')
+  }
+
+  it('sets the memory flags before the HTTP parser is compiled', async () => {
+    await runRecorded()
     const order = recorder.lines().filter(line => /^(flag|compile)\b/.test(line))
     const firstCompile = order.indexOf('compile')
     expect(firstCompile).toBeGreaterThan(0)
@@ -41,15 +46,7 @@ describe.each(runtimes())('the bundle on $name', ({ path }) => {
   })
 
   it("loads Node's own modules that the HTTP clients need before the flags, so they keep their code cache", async () => {
-    scene.avido.seed.tests(3, { passRate: 100 })
-    const run = await runAction({
-      node: path,
-      inputs: scene.inputs(),
-      eventName: 'pull_request',
-      event: scene.pullRequestEvent(),
-      env: { ...scene.env(), ...recorder.env }
-    })
-    expect(run.outputs.result).toBe('success')
+    await runRecorded()
     const before =
       recorder
         .lines()

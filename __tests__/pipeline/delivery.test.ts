@@ -12,7 +12,7 @@ import { useFrozenScene, wholeSecondNow, type HarnessOptions } from './harness.j
 
 const START = wholeSecondNow()
 const passing = makeJudgement([{ title: 'Refunds', tests: [{ evals: [{ name: 'Fact', passed: true }] }] }])
-const judged: Judged = { judgement: passing, verdict: verdictOf(passing, undefined) }
+const judged: Judged = { judgement: passing, verdict: verdictOf(passing, undefined), outcome: 'passed' }
 const scope = buildScope(
   { runIds: [], taskIds: [], evalDefinitionIds: [], experimentVariantIds: [], runTypes: [] },
   { start: new Date(START - 60_000).toISOString(), source: 'since' }

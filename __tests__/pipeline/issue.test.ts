@@ -32,7 +32,7 @@ const request = (extra: Partial<IssueRequest> = {}): IssueRequest => ({
   ...extra
 })
 const creates = () => scene().avido.requests.filter(r => r.method === 'POST' && r.path === '/v0/issues')
-const judged: Judged = { judgement: failing, verdict: verdictOf(failing, undefined) }
+const judged: Judged = { judgement: failing, verdict: verdictOf(failing, undefined), outcome: 'failed' }
 
 describe('fileOrFindIssue', () => {
   it('files once, then finds its own issue instead of filing again', async () => {

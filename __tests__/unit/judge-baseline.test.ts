@@ -1,9 +1,9 @@
+import { formatChange } from '../../src/shared/format.js'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import {
   compareWithBaseline,
   describeChange,
-  formatChange,
   regressionFailure,
   type Baseline,
   type MeasuredScope

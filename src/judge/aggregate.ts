@@ -81,3 +81,27 @@ export function failsQualityFor(result: Judgement['result'], failOn: FailOn): bo
   if (result === 'none' || failOn === 'never') return false
   return result === 'error' || (failOn === 'warning' && result === 'warning')
 }
+
+/** One definition's evals in one test. */
+export interface DefinitionCount {
+  id: string
+  name: string
+  type: string
+  passed: number
+  total: number
+}
+
+/** A test's evals counted per eval definition: each eval's own flag, and every eval of an errored test as failed. */
+export function countsByDefinition(judged: JudgedTest): DefinitionCount[] {
+  const counts = new Map<string, DefinitionCount>()
+  for (const outcome of judged.evals) {
+    let count = counts.get(outcome.definitionId)
+    if (!count) {
+      count = { id: outcome.definitionId, name: outcome.name, type: outcome.type, passed: 0, total: 0 }
+      counts.set(outcome.definitionId, count)
+    }
+    count.passed += !judged.errored && outcome.passed ? 1 : 0
+    count.total += 1
+  }
+  return [...counts.values()]
+}

@@ -1,5 +1,5 @@
 import { compareStratified, type Comparison, type RateSums, type TaskChange } from '../stats/index.js'
-import { formatRate } from '../shared/format.js'
+import { formatChange, formatRate, withoutBinaryNoise } from '../shared/format.js'
 import type { Judgement } from './types.js'
 
 export type BaselineSource = 'base-commit' | 'scheduled'
@@ -81,21 +81,6 @@ export function compareWithBaseline(
     regressed,
     failsGate
   }
-}
-
-// A drop of exactly 10 points computes as -10.000000000000009 from 70 % and 80 %: it is not more than 10.
-const withoutBinaryNoise = (points: number): number => Number(points.toPrecision(12))
-
-/** A signed change in points with one decimal, rounded half away from zero: `+3.0`, `-12.5`, `0.0`. */
-export function formatChange(change: number): string {
-  const tenths = Math.round(Math.abs(withoutBinaryNoise(change * 10)))
-  if (tenths === 0) return '0.0'
-  return `${change > 0 ? '+' : '-'}${(tenths / 10).toFixed(1)}`
-}
-
-/** A margin in points with one decimal. */
-export function formatMargin(margin: number): string {
-  return (Math.round(margin * 10) / 10).toFixed(1)
 }
 
 /** `-12.5 points (95% CI -20.1 to -4.9)`. */

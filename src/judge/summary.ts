@@ -2,6 +2,7 @@ import { addTest, emptySums, rateInterval, type RateSums } from '../stats/index.
 import {
   addTo,
   badgeFor,
+  countsByDefinition,
   failsQualityFor,
   isWorse,
   percentOf,
@@ -47,23 +48,9 @@ export class RunSummary {
     this.total += judged.total
     this.sums = addTest(this.sums, judged.passed, judged.total)
     addTo(this.tasks, { id: judged.taskId, name: judged.taskTitle }, judged.passed, judged.total)
-    // Per definition the eval's own flag counts; every eval of an errored test counts as failed.
-    const perDefinition = new Map<
-      string,
-      { group: Pick<Tally, 'id' | 'name' | 'type'>; passed: number; total: number }
-    >()
-    for (const outcome of judged.evals) {
-      const entry = perDefinition.get(outcome.definitionId) ?? {
-        group: { id: outcome.definitionId, name: outcome.name, type: outcome.type },
-        passed: 0,
-        total: 0
-      }
-      entry.passed += !judged.errored && outcome.passed ? 1 : 0
-      entry.total += 1
-      perDefinition.set(outcome.definitionId, entry)
-    }
-    for (const { group, passed, total } of perDefinition.values())
+    for (const { passed, total, ...group } of countsByDefinition(judged)) {
       addTo(this.definitions, group, passed, total)
+    }
     // A test with nothing measured is no candidate for "worst": it says nothing about quality.
     if (judged.total > 0 && isWorse(judged, this.worstTest)) this.worstTest = judged
   }

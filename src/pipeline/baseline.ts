@@ -1,5 +1,6 @@
 import type { Test } from '../avido/schemas.js'
 import type { Baseline, MeasuredScope } from '../judge/baseline.js'
+import { countsByDefinition } from '../judge/aggregate.js'
 import { judgeTest } from '../judge/judge.js'
 import type { Scope } from '../judge/scope.js'
 import { baselineFromRecord, decodeRecord } from '../render/record.js'
@@ -105,14 +106,9 @@ async function scheduledBaseline(deps: GateDeps, scope: Scope): Promise<Baseline
     if (test.status !== 'COMPLETED' && test.status !== 'FAILED') return undefined
     if (Date.parse(test.createdAt) >= end) return undefined
     const judged = judgeTest(test, thresholds)
-    const definitions = new Map<string, { id: string; passed: number; total: number }>()
-    for (const outcome of judged.evals) {
-      const entry = definitions.get(outcome.definitionId) ?? { id: outcome.definitionId, passed: 0, total: 0 }
-      entry.passed += !judged.errored && outcome.passed ? 1 : 0
-      entry.total += 1
-      definitions.set(outcome.definitionId, entry)
-    }
-    return { ...judged, definitions: [...definitions.values()] }
+    // Only what the sums need is kept: a week of monitoring can be many tests.
+    const { id, taskId, runId, createdAt, passed, total } = judged
+    return { id, taskId, runId, createdAt, passed, total, definitions: countsByDefinition(judged) }
   }
   const tests = await avido.readTests(
     {

@@ -23,6 +23,8 @@ export interface Judged {
   timedOut?: TimeoutInfo
   /** The run against its baseline, when one was found and the run was measured. */
   compared?: BaselineComparison
+  /** What the gate decided of the run: `timed-out` only when the run did not settle and on-timeout is fail. */
+  outcome: 'passed' | 'failed' | 'timed-out'
   /** The step's failure line when the verdict fails it. */
   failure?: string
   /** The judged tests, as the JSON report lists them. */
@@ -42,7 +44,8 @@ export function judgeWaitedRun(
   }
   const pending = judgement.pendingTests
   const timedOut = waited.timedOut ? { pendingTests: pending, onTimeout: config.onTimeout } : undefined
-  let verdict = verdictOf(judgement, timedOut)
+  const quality = verdictOf(judgement, timedOut)
+  let verdict = quality
   const compared =
     baseline && judgement.result !== 'none'
       ? compareWithBaseline(judgement, baseline, {
@@ -69,14 +72,14 @@ export function judgeWaitedRun(
     )
   }
   let failure: string | undefined
-  if (timedOut && config.onTimeout === 'fail')
-    failure = timeoutFailure(config.timeoutMs, judgement.digest.firstPending, pending)
-  else if (judgement.failsQuality)
-    failure = `Avido test gate failed: ${verdictOf(judgement, timedOut).reason}`
+  const timedOutFails = timedOut !== undefined && config.onTimeout === 'fail'
+  if (timedOutFails) failure = timeoutFailure(config.timeoutMs, judgement.digest.firstPending, pending)
+  else if (judgement.failsQuality) failure = `Avido test gate failed: ${quality.reason}`
   else if (regression) failure = regression
   return {
     judgement,
     verdict,
+    outcome: failure ? (timedOutFails ? 'timed-out' : 'failed') : 'passed',
     tests: waited.tests,
     ...(timedOut ? { timedOut } : {}),
     ...(compared ? { compared } : {}),

@@ -68,7 +68,7 @@ export function renderRun(
     generatedAt
   }
   const settled = judgement.tests - judgement.pendingTests
-  const timeoutFails = timedOut !== undefined && timedOut.onTimeout !== 'judge'
+  const timeoutFails = judged.outcome === 'timed-out'
   const title = timedOut
     ? timeoutDescription(settled, judgement.tests)
     : finalDescription(judgement, judged.compared)

@@ -57,10 +57,8 @@ export async function runGate(deps: GateDeps): Promise<GateOutcome> {
       gate: judged.verdict.gate,
       compared: judged.compared
     })
-    const timedOutFails = judged.timedOut !== undefined && config.onTimeout === 'fail'
-    const verdict = judged.failure ? (timedOutFails ? 'timed-out' : 'failed') : 'passed'
     return {
-      verdict,
+      verdict: judged.outcome,
       reason: judged.failure ?? judged.verdict.reason,
       outputs,
       summary: rendered.summary,

@@ -1,7 +1,7 @@
-import { formatChange, formatMargin, type BaselineComparison } from '../judge/baseline.js'
+import type { BaselineComparison } from '../judge/baseline.js'
 import type { Judgement } from '../judge/types.js'
 import type { Gate } from '../judge/verdict.js'
-import { formatRate } from '../shared/format.js'
+import { formatChange, formatMargin, formatRate } from '../shared/format.js'
 import { OUTPUT_NAMES, type OutputName } from '../shared/output-names.js'
 
 export interface OutputExtras {
@@ -21,9 +21,7 @@ export function emptyOutputs(): Record<OutputName, string> {
 
 /** Every output of a judged run. */
 export function buildOutputs(judgement: Judgement, extra: OutputExtras): Record<OutputName, string> {
-  // Past 100 points a margin says only "anything is possible"; the interval's bounds stay within 0–100 %.
-  const raw = judgement.result === 'none' ? undefined : judgement.interval.margin
-  const margin = raw === undefined ? undefined : Math.min(100, raw)
+  const margin = judgement.result === 'none' ? undefined : judgement.interval.margin
   const comparison = extra.compared?.comparison
   const changed = comparison?.change !== undefined
   return {
@@ -41,12 +39,12 @@ export function buildOutputs(judgement: Judgement, extra: OutputExtras): Record<
     'comment-id': extra.commentId === undefined ? '' : String(extra.commentId),
     'comment-url': extra.commentUrl ?? '',
     'report-path': extra.reportPath,
-    'pass-rate-margin': margin === undefined ? '' : formatMargin(margin),
+    'pass-rate-margin': formatMargin(margin),
     baseline: extra.compared && changed ? extra.compared.baseline.source : '',
     'baseline-pass-rate':
       changed && comparison?.baseRate !== undefined ? formatRate(comparison.baseRate) : '',
     'pass-rate-change': changed ? formatChange(comparison.change ?? 0) : '',
-    'change-margin': changed && comparison?.margin !== undefined ? formatMargin(comparison.margin) : '',
+    'change-margin': changed ? formatMargin(comparison?.margin) : '',
     regressed: String(extra.compared?.regressed ?? false),
     'check-run-id': extra.checkRun ? String(extra.checkRun.id) : '',
     'check-run-url': extra.checkRun?.url ?? ''

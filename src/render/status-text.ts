@@ -1,6 +1,6 @@
-import { formatChange, formatMargin, type BaselineComparison } from '../judge/baseline.js'
+import type { BaselineComparison } from '../judge/baseline.js'
 import type { Judgement } from '../judge/types.js'
-import { formatCount, formatRate, plural } from '../shared/format.js'
+import { formatChange, formatCount, formatMargin, formatRate, plural } from '../shared/format.js'
 import { oneLine, STATUS_DESCRIPTION_MAX } from '../shared/text.js'
 
 // Commit status descriptions: plain text (GitHub shows them verbatim), one line, at most STATUS_DESCRIPTION_MAX characters.
@@ -30,7 +30,7 @@ function marginText(judgement: Judgement): string {
   if (method === 'rule-of-three') {
     return judgement.passed > 0 ? ` (≥ ${formatRate(low ?? 0)}%)` : ` (≤ ${formatRate(high ?? 100)}%)`
   }
-  return ` ± ${formatMargin(Math.min(100, margin))}`
+  return ` ± ${formatMargin(margin)}`
 }
 
 /** `82.5% ± 6.1 passed (33/40 evals) · ▼ 4.0 vs base · success`. */

@@ -10,6 +10,9 @@ export const RESULT_EMOJI: Record<Result, string> = {
   none: '⚪'
 }
 
+/** A figure without binary noise: a drop of exactly 10 points computes as -10.000000000000009 from 70 % and 80 %. */
+export const withoutBinaryNoise = (value: number): number => Number(value.toPrecision(12))
+
 /**
  * A pass rate with one decimal, rounded half up (`82.45` → `82.5`). Only the ends are kept honest: a rate
  * below 100 never shows as `100.0` and a rate above 0 never as `0.0`. Near a threshold the shown value may
@@ -20,7 +23,7 @@ export function formatRate(rate: number): string {
   if (!Number.isFinite(rate) || rate <= 0) return '0.0'
   if (rate >= 100) return '100.0'
   // toPrecision drops binary noise first, so 82.45 (stored as 82.4499…) still rounds up.
-  const tenths = Math.round(Number((rate * 10).toPrecision(12)))
+  const tenths = Math.round(withoutBinaryNoise(rate * 10))
   return (Math.min(999, Math.max(1, tenths)) / 10).toFixed(1)
 }
 
@@ -59,4 +62,20 @@ export function shortSha(sha: string): string {
 export function formatTimestamp(iso: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso)
   return m ? `${m[1]} ${m[2]} UTC` : ''
+}
+
+/** A signed change in points with one decimal, rounded half away from zero: `+3.0`, `-12.5`, `0.0`. */
+export function formatChange(change: number): string {
+  const tenths = Math.round(Math.abs(withoutBinaryNoise(change * 10)))
+  if (tenths === 0) return '0.0'
+  return `${change > 0 ? '+' : '-'}${(tenths / 10).toFixed(1)}`
+}
+
+/**
+ * A margin in points with one decimal (`6.1`); '' when there is none or it is not a usable number. Rates and
+ * their changes lie within 100 points: a wider margin only says that anything is possible, and shows as 100.
+ */
+export function formatMargin(margin: number | undefined): string {
+  if (margin === undefined || !Number.isFinite(margin) || margin < 0) return ''
+  return (Math.round(withoutBinaryNoise(Math.min(100, margin) * 10)) / 10).toFixed(1)
 }

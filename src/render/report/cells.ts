@@ -1,15 +1,8 @@
-import { formatRate } from '../../shared/format.js'
+import { formatMargin, formatRate } from '../../shared/format.js'
 import { normalizeText } from '../escape.js'
 import type { RateBounds, RowData, Rendered, SectionView } from './types.js'
 
 // Small pieces every section uses: rates, links, labels and the order of rows.
-
-/** A margin in points with one decimal (`6.1`); '' when there is none or it is not a usable number. */
-export function formatMargin(margin: number | undefined): string {
-  if (margin === undefined || !Number.isFinite(margin) || margin < 0) return ''
-  // Rates and their changes lie within 100 points: a wider margin only says that anything is possible.
-  return (Math.round(Number((Math.min(100, margin) * 10).toPrecision(12))) / 10).toFixed(1)
-}
 
 /**
  * Every shown pass rate: `82.5%`, or `82.5% ± 6.1` with a margin. An interval that the range 0–100 cuts short

@@ -1,6 +1,6 @@
-import { formatRate } from '../../../shared/format.js'
+import { formatMargin, formatRate } from '../../../shared/format.js'
 import { escapeInline } from '../../escape.js'
-import { fixed, formatMargin, link } from '../cells.js'
+import { fixed, link } from '../cells.js'
 import type { BaselineView, RowChange, Section } from '../types.js'
 
 const MAX_LISTED = 5

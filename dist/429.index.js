@@ -1,8 +1,8 @@
-export const id = 640;
-export const ids = [640];
+export const id = 429;
+export const ids = [429];
 export const modules = {
 
-/***/ 5640:
+/***/ 5429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1706,8 +1706,543 @@ var pipeline_outcome = __webpack_require__(4150);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/render/outputs.ts + 1 modules
 var render_outputs = __webpack_require__(2623);
-// EXTERNAL MODULE: ./src/stats/index.ts + 5 modules
-var stats = __webpack_require__(8325);
+;// CONCATENATED MODULE: ./src/stats/sums.ts
+const FIELDS = ['tests', 'evals', 'passed', 'passedSq', 'passedEvals', 'evalsSq'];
+function emptySums() {
+    return { tests: 0, evals: 0, passed: 0, passedSq: 0, passedEvals: 0, evalsSq: 0 };
+}
+/**
+ * The sums with one more test of `evals` evals, `passed` of which passed. Pure: returns a new object.
+ * A passed count above evals by rounding noise only (1e-9 relative) is taken as evals; anything else out of
+ * range is a programming error and throws a RangeError.
+ */
+function addTest(sums, passed, evals) {
+    if (!Number.isFinite(passed) || !Number.isFinite(evals) || passed < 0 || evals < 0) {
+        throw new RangeError(`a test needs finite, non-negative counts, got ${passed} of ${evals}`);
+    }
+    if (passed > evals) {
+        if (passed - evals > 1e-9 * evals)
+            throw new RangeError(`${passed} passed of only ${evals} evals`);
+        passed = evals;
+    }
+    return {
+        tests: sums.tests + 1,
+        evals: sums.evals + evals,
+        passed: sums.passed + passed,
+        passedSq: sums.passedSq + passed * passed,
+        passedEvals: sums.passedEvals + passed * evals,
+        evalsSq: sums.evalsSq + evals * evals
+    };
+}
+/** An errored test: none of its evals passed, and it counts as at least one eval. */
+function addErroredTest(sums, evalCount) {
+    return addTest(sums, 0, Math.max(1, evalCount));
+}
+function mergeSums(a, b) {
+    return {
+        tests: a.tests + b.tests,
+        evals: a.evals + b.evals,
+        passed: a.passed + b.passed,
+        passedSq: a.passedSq + b.passedSq,
+        passedEvals: a.passedEvals + b.passedEvals,
+        evalsSq: a.evalsSq + b.evalsSq
+    };
+}
+/** Sums of a list of (passed, evals) pairs. */
+function sumsOf(tests) {
+    let sums = emptySums();
+    for (const [passed, evals] of tests)
+        sums = addTest(sums, passed, evals);
+    return sums;
+}
+/** The pooled rate Σx / Σe as a fraction in [0, 1]; 0 when there are no evals. */
+function rateFraction(sums) {
+    return sums.evals > 0 ? Math.min(1, Math.max(0, sums.passed / sums.evals)) : 0;
+}
+/** Σ(xᵢ − p·eᵢ)² around the pooled rate p; rounding can make the expansion slightly negative, so it is floored at 0. */
+function residualSumOfSquares(sums) {
+    const p = rateFraction(sums);
+    return Math.max(0, sums.passedSq - 2 * p * sums.passedEvals + p * p * sums.evalsSq);
+}
+function isCount(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
+}
+/**
+ * Whether an untrusted value (e.g. read from a stored record) is a RateSums that some set of tests could have
+ * produced: six finite non-negative numbers, an integer test count, x ≤ e so Σx ≤ Σe and Σx² ≤ Σxe ≤ Σe²,
+ * and nothing but zeros without tests.
+ */
+function isRateSums(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const record = value;
+    if (!FIELDS.every(field => isCount(record[field])))
+        return false;
+    const s = record;
+    const slack = (bound) => bound * (1 + 1e-9) + 1e-9;
+    if (!Number.isInteger(s.tests))
+        return false;
+    if (s.tests === 0)
+        return FIELDS.every(field => s[field] === 0);
+    return (s.passed <= slack(s.evals) &&
+        s.passedSq <= slack(s.passedEvals) &&
+        s.passedEvals <= slack(s.evalsSq) &&
+        s.evalsSq <= slack(s.evals * s.evals));
+}
+
+;// CONCATENATED MODULE: ./src/stats/distributions.ts
+/**
+ * The few distribution functions the gate's error bars need: the standard normal and Student's t (CDF,
+ * quantile, two-sided p-value). Computed from the regularized incomplete gamma and beta functions (continued
+ * fractions, as in Numerical Recipes §6.2 and §6.4), so they hold to about 1e-12 across the range the gate uses.
+ */
+const EPS = 1e-15;
+const TINY = 1e-300;
+const MAX_ITERATIONS = 20_000;
+/** Beyond this many degrees of freedom Student's t is the normal to well under 1e-7. */
+const NORMAL_DF = 1e7;
+/** 97.5 % and 80 % points of the standard normal. */
+const Z975 = 1.959963984540054;
+const Z80 = 0.8416212335729143;
+const LANCZOS = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
+];
+/** ln Γ(x) for x > 0 (Lanczos, g = 7). */
+function lnGamma(x) {
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+    const z = x - 1;
+    let sum = LANCZOS[0];
+    for (let i = 1; i < LANCZOS.length; i++)
+        sum += LANCZOS[i] / (z + i);
+    const t = z + 7.5;
+    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+function guard(value) {
+    return Math.abs(value) < TINY ? TINY : value;
+}
+/** Upper regularized incomplete gamma Q(a, x) = Γ(a, x) / Γ(a). */
+function gammaQ(a, x) {
+    if (x <= 0)
+        return 1;
+    const front = Math.exp(-x + a * Math.log(x) - lnGamma(a));
+    if (x < a + 1) {
+        let term = 1 / a;
+        let sum = term;
+        for (let n = 1; n < MAX_ITERATIONS && Math.abs(term) > Math.abs(sum) * EPS; n++) {
+            term *= x / (a + n);
+            sum += term;
+        }
+        return 1 - sum * front;
+    }
+    let b = x + 1 - a;
+    let c = 1 / TINY;
+    let d = 1 / b;
+    let h = d;
+    for (let i = 1; i < MAX_ITERATIONS; i++) {
+        const an = -i * (i - a);
+        b += 2;
+        d = 1 / guard(an * d + b);
+        c = guard(b + an / c);
+        const delta = d * c;
+        h *= delta;
+        if (Math.abs(delta - 1) < EPS)
+            break;
+    }
+    return front * h;
+}
+function betaContinuedFraction(a, b, x) {
+    let c = 1;
+    let d = 1 / guard(1 - ((a + b) * x) / (a + 1));
+    let h = d;
+    for (let m = 1; m < MAX_ITERATIONS; m++) {
+        const m2 = 2 * m;
+        const even = (m * (b - m) * x) / ((a - 1 + m2) * (a + m2));
+        d = 1 / guard(1 + even * d);
+        c = guard(1 + even / c);
+        h *= d * c;
+        const odd = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + 1 + m2));
+        d = 1 / guard(1 + odd * d);
+        c = guard(1 + odd / c);
+        const delta = d * c;
+        h *= delta;
+        if (Math.abs(delta - 1) < EPS)
+            break;
+    }
+    return h;
+}
+/** Regularized incomplete beta I_x(a, b); pass y = 1 − x when it is known more precisely than 1 − x. */
+function regularizedBeta(x, a, b, y = 1 - x) {
+    if (x <= 0)
+        return 0;
+    if (y <= 0)
+        return 1;
+    const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log(y));
+    if (x < (a + 1) / (a + b + 2))
+        return (front * betaContinuedFraction(a, b, x)) / a;
+    return 1 - (front * betaContinuedFraction(b, a, y)) / b;
+}
+/** Standard normal CDF Φ(x). */
+function normalCdf(x) {
+    if (Number.isNaN(x))
+        return NaN;
+    const tail = 0.5 * gammaQ(0.5, (x * x) / 2);
+    return x < 0 ? tail : 1 - tail;
+}
+const ACKLAM_A = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716
+];
+const ACKLAM_B = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572
+];
+const ACKLAM_C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734];
+const ACKLAM_D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+function acklamTail(q) {
+    const [c0, c1, c2, c3] = ACKLAM_C;
+    const [d0, d1, d2, d3] = ACKLAM_D;
+    return ((((((c0 * q + c1) * q + c2) * q + c3) * q + 4.374664141464968) * q + 2.938163982698783) /
+        ((((d0 * q + d1) * q + d2) * q + d3) * q + 1));
+}
+/** Standard normal quantile Φ⁻¹(p) for 0 < p < 1 (Acklam's approximation, refined by one Halley step). */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1)) {
+        if (p === 0)
+            return -Infinity;
+        if (p === 1)
+            return Infinity;
+        return NaN;
+    }
+    let x;
+    if (p < 0.02425)
+        x = acklamTail(Math.sqrt(-2 * Math.log(p)));
+    else if (p > 1 - 0.02425)
+        x = -acklamTail(Math.sqrt(-2 * Math.log(1 - p)));
+    else {
+        const q = p - 0.5;
+        const r = q * q;
+        const [a0, a1, a2, a3, a4] = ACKLAM_A;
+        const [b0, b1, b2, b3, b4] = ACKLAM_B;
+        x =
+            ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + 2.506628277459239) * q) /
+                (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
+    }
+    const error = normalCdf(x) - p;
+    const u = error * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+    return x - u / (1 + (x * u) / 2);
+}
+function checkDf(df) {
+    if (!(df > 0))
+        throw new RangeError(`degrees of freedom must be positive, got ${df}`);
+}
+/** P(|T| ≥ |t|) for Student's t with df degrees of freedom (df may be non-integer or Infinity). */
+function studentTTwoSidedPValue(t, df) {
+    checkDf(df);
+    if (Number.isNaN(t))
+        return NaN;
+    if (df > NORMAL_DF)
+        return 2 * normalCdf(-Math.abs(t));
+    const t2 = t * t;
+    return Math.min(1, regularizedBeta(df / (df + t2), df / 2, 0.5, t2 / (df + t2)));
+}
+/** Student's t CDF P(T ≤ t). */
+function studentTCdf(t, df) {
+    const tail = studentTTwoSidedPValue(t, df) / 2;
+    return t < 0 ? tail : 1 - tail;
+}
+/** Student's t quantile for 0 < p < 1 and df > 0 (bisection on the two-sided tail). */
+function studentTQuantile(p, df) {
+    checkDf(df);
+    if (!(p > 0 && p < 1))
+        return normalQuantile(p);
+    if (df > NORMAL_DF)
+        return normalQuantile(p);
+    if (p === 0.5)
+        return 0;
+    const upper = Math.max(p, 1 - p);
+    const target = 2 * (1 - upper);
+    let lo = 0;
+    let hi = Math.max(1, 2 * normalQuantile(upper));
+    while (studentTTwoSidedPValue(hi, df) > target) {
+        lo = hi;
+        hi *= 2;
+    }
+    for (let i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+        const mid = (lo + hi) / 2;
+        if (studentTTwoSidedPValue(mid, df) > target)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const t = (lo + hi) / 2;
+    return p > 0.5 ? t : -t;
+}
+const t975Cache = new Map();
+/** The 97.5 % point of Student's t with df ≥ 1 degrees of freedom (→ 1.959964 as df → ∞). */
+function studentT975(df) {
+    if (!(df >= 1))
+        throw new RangeError(`degrees of freedom must be at least 1, got ${df}`);
+    let value = t975Cache.get(df);
+    if (value === undefined) {
+        value = studentTQuantile(0.975, df);
+        if (t975Cache.size < 1000)
+            t975Cache.set(df, value);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/stats/interval.ts
+
+
+/** The largest standard deviation any rate in [0, 1] can have. */
+const MAX_RATE_SE = 0.5;
+/** The rule of three: when none of n tests failed, the failure rate is below 3/n with 95 % confidence. */
+function ruleOfThreeReach(tests) {
+    return Math.min(1, 3 / tests);
+}
+/**
+ * The clustered (ratio-estimator) standard error of Σx/Σe, tests being the clusters:
+ * SE = √( n/(n−1) · Σ(xᵢ − p·eᵢ)² ) / Σe with n − 1 degrees of freedom.
+ * - Fewer than 2 tests or no evals: undefined.
+ * - Every eval passed, or every eval failed: the residuals are all 0, so the SE is the one a normal 95 % interval
+ *   as wide as the rule of three would have, (3/n)/1.96, at most 0.5; no degrees of freedom are estimated.
+ * - Otherwise the SE is never taken below 1/Σe, one eval's share of the suite: when every test scored exactly
+ *   the same rate the residuals vanish although the suite cannot resolve a difference finer than one eval.
+ */
+function rateStandardError(sums) {
+    const n = sums.tests;
+    if (n < 2 || !(sums.evals > 0))
+        return undefined;
+    if (sums.passed <= 0 || sums.passed >= sums.evals) {
+        return { se: Math.min(MAX_RATE_SE, ruleOfThreeReach(n) / Z975), df: Infinity, method: 'rule-of-three' };
+    }
+    const clustered = Math.sqrt((n / (n - 1)) * residualSumOfSquares(sums)) / sums.evals;
+    return { se: Math.max(clustered, 1 / sums.evals), df: n - 1, method: 'clustered-t' };
+}
+/** A pass rate with its 95 % interval: p ± t(n−1)·SE kept within [0, 100], or the rule of three at 0 % or 100 %. */
+function rateInterval(sums) {
+    const rate = 100 * rateFraction(sums);
+    const error = rateStandardError(sums);
+    if (error === undefined)
+        return { rate, tests: sums.tests, method: 'none' };
+    const se = 100 * error.se;
+    if (error.method === 'rule-of-three') {
+        const margin = 100 * ruleOfThreeReach(sums.tests);
+        return rate >= 100
+            ? { rate, tests: sums.tests, se, margin, low: 100 - margin, high: 100, method: error.method }
+            : { rate, tests: sums.tests, se, margin, low: 0, high: margin, method: error.method };
+    }
+    const margin = studentT975(error.df) * se;
+    return {
+        rate,
+        tests: sums.tests,
+        se,
+        margin,
+        low: Math.max(0, rate - margin),
+        high: Math.min(100, rate + margin),
+        method: error.method
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/holm.ts
+/**
+ * Holm's step-down correction for m simultaneous tests: sort the p-values ascending and reject the k-th smallest
+ * (k = 0, 1, …) while p ≤ α / (m − k); stop at the first that is not rejected. Controls the chance of any false
+ * "significant" at α, and never rejects less than Bonferroni. Returns, in input order, which are significant.
+ * A NaN p-value is never significant and still counts towards m.
+ */
+function holm(pValues, alpha = 0.05) {
+    const m = pValues.length;
+    const order = pValues
+        .map((p, index) => ({ p: Number.isNaN(p) ? Infinity : p, index }))
+        .sort((a, b) => a.p - b.p || a.index - b.index);
+    const significant = new Array(m).fill(false);
+    for (let k = 0; k < m; k++) {
+        const { p, index } = order[k];
+        if (!(p <= alpha / (m - k)))
+            break;
+        significant[index] = true;
+    }
+    return significant;
+}
+
+;// CONCATENATED MODULE: ./src/stats/compare.ts
+
+
+
+
+const MAX_RATE_VARIANCE = MAX_RATE_SE * MAX_RATE_SE;
+/**
+ * Per-test residual variance s² of one side (in evals²): Σₖ RSSₖ / Σₖ (nₖ − 1) over its tasks with at least
+ * 2 tests, RSSₖ = Σ(xᵢ − pₖeᵢ)² around the task's own rate. Without such a task, the residual variance of all
+ * the side's tests around its overall rate. Undefined when the side has fewer than 2 tests.
+ */
+function pooledResidualVariance(side) {
+    let rss = 0;
+    let df = 0;
+    let all = emptySums();
+    for (const sums of side.values()) {
+        all = mergeSums(all, sums);
+        if (sums.tests >= 2 && sums.evals > 0) {
+            rss += residualSumOfSquares(sums);
+            df += sums.tests - 1;
+        }
+    }
+    if (df > 0)
+        return { variance: rss / df, df };
+    if (all.tests >= 2)
+        return { variance: residualSumOfSquares(all) / (all.tests - 1), df: all.tests - 1 };
+    return undefined;
+}
+/**
+ * Variance of each task's rate on one side. A task with 2 or more tests uses its own tests (the clustered SE²,
+ * or the rule of three when all its evals passed or all failed). A task with a single test borrows the side's
+ * pooled per-test variance: Var(pₖ) = nₖ·s² / Eₖ². When the side shows no spread at all, or has too few tests
+ * to measure one, the borrowed variance is the largest a rate can have, 1/4. No variance exceeds 1/4.
+ * Borrowed variances share one estimate, so they are returned together for the degrees-of-freedom sum.
+ */
+function sideVariances(side, keys) {
+    const own = new Map();
+    const borrowed = new Map();
+    const pool = pooledResidualVariance(side);
+    const poolUsable = pool !== undefined && pool.variance > 0;
+    for (const key of keys) {
+        const sums = side.get(key);
+        const error = rateStandardError(sums);
+        if (error !== undefined) {
+            own.set(key, { variance: Math.min(MAX_RATE_VARIANCE, error.se * error.se), df: error.df });
+        }
+        else if (poolUsable) {
+            const variance = (sums.tests * pool.variance) / (sums.evals * sums.evals);
+            borrowed.set(key, Math.min(MAX_RATE_VARIANCE, variance));
+        }
+        else {
+            own.set(key, { variance: MAX_RATE_VARIANCE, df: Infinity });
+        }
+    }
+    return { own, borrowed, poolDf: poolUsable ? pool.df : Infinity };
+}
+/**
+ * Welch–Satterthwaite degrees of freedom of a sum of independent variance estimates:
+ * (Σ Vᵢ)² / Σ (Vᵢ² / dfᵢ). Infinity when every part has infinite df (or the sum is 0).
+ */
+function welchSatterthwaite(parts) {
+    let total = 0;
+    let denominator = 0;
+    for (const { variance, df } of parts) {
+        total += variance;
+        if (Number.isFinite(df))
+            denominator += (variance * variance) / df;
+    }
+    return denominator > 0 && total > 0 ? Math.max(1, (total * total) / denominator) : Infinity;
+}
+function direction(significant, change) {
+    if (!significant || change === 0)
+        return 'none';
+    return change > 0 ? 'up' : 'down';
+}
+function present(side, key) {
+    const sums = side.get(key);
+    return sums !== undefined && sums.tests > 0 && sums.evals > 0;
+}
+/**
+ * Compares the run (head) with its baseline (base), each given as per-task sums. Tasks count as present on a
+ * side when they have evals there. The change and its variance Σₖ (wₖ/Σw)²·(Var headₖ + Var baseₖ) are taken
+ * over the shared tasks; its 95 % interval uses Student's t with Welch–Satterthwaite degrees of freedom (the
+ * normal when no part is estimated from few tests). Each task gets a two-sided p-value on the same footing, and
+ * is marked significant only after Holm's correction over the tasks compared.
+ */
+function compareStratified(head, base) {
+    const shared = [...head.keys()].filter(key => present(head, key) && present(base, key));
+    const onlyInHead = [...head.keys()].filter(key => present(head, key) && !present(base, key));
+    const onlyInBase = [...base.keys()].filter(key => present(base, key) && !present(head, key));
+    if (shared.length === 0) {
+        return { significant: false, direction: 'none', sharedTasks: [], onlyInHead, onlyInBase };
+    }
+    const headVar = sideVariances(head, shared);
+    const baseVar = sideVariances(base, shared);
+    const varianceOf = (side, key) => side.own.get(key) ?? { variance: side.borrowed.get(key), df: side.poolDf };
+    const totalWeight = shared.reduce((sum, key) => sum + head.get(key).evals, 0);
+    let change = 0;
+    const ownParts = [];
+    const pooledParts = { head: 0, base: 0 };
+    let headTotals = emptySums();
+    let baseTotals = emptySums();
+    const rows = shared.map(key => {
+        const headSums = head.get(key);
+        const baseSums = base.get(key);
+        headTotals = mergeSums(headTotals, headSums);
+        baseTotals = mergeSums(baseTotals, baseSums);
+        const diff = rateFraction(headSums) - rateFraction(baseSums);
+        const share = headSums.evals / totalWeight;
+        change += share * diff;
+        const h = varianceOf(headVar, key);
+        const b = varianceOf(baseVar, key);
+        for (const [estimate, isBorrowed, side] of [
+            [h, headVar.borrowed.has(key), 'head'],
+            [b, baseVar.borrowed.has(key), 'base']
+        ]) {
+            const weighted = share * share * estimate.variance;
+            if (isBorrowed)
+                pooledParts[side] += weighted;
+            else
+                ownParts.push({ variance: weighted, df: estimate.df });
+        }
+        const se = Math.sqrt(h.variance + b.variance);
+        const taskDf = welchSatterthwaite([h, b]);
+        const pValue = se > 0 ? studentTTwoSidedPValue(diff / se, taskDf) : diff === 0 ? 1 : 0;
+        return {
+            key,
+            head: rateInterval(headSums),
+            base: rateInterval(baseSums),
+            change: 100 * diff,
+            se: 100 * se,
+            margin: 100 * se * studentT975(Math.max(1, taskDf)),
+            pValue
+        };
+    });
+    const marks = holm(rows.map(row => row.pValue));
+    const sharedTasks = rows.map((row, i) => ({
+        ...row,
+        significant: marks[i],
+        direction: direction(marks[i], row.change)
+    }));
+    const parts = [
+        ...ownParts,
+        { variance: pooledParts.head, df: headVar.poolDf },
+        { variance: pooledParts.base, df: baseVar.poolDf }
+    ];
+    const variance = parts.reduce((sum, part) => sum + part.variance, 0);
+    const df = welchSatterthwaite(parts);
+    const se = 100 * Math.sqrt(variance);
+    const points = 100 * change;
+    const margin = studentT975(df) * se;
+    const significant = points - margin > 0 || points + margin < 0;
+    return {
+        change: points,
+        se,
+        margin,
+        low: Math.max(-100, points - margin),
+        high: Math.min(100, points + margin),
+        significant,
+        direction: direction(significant, points),
+        ...(significant ? {} : { minimumDetectableDrop: (studentT975(df) + studentTQuantile(0.8, df)) * se }),
+        sharedTasks,
+        onlyInHead,
+        onlyInBase,
+        headRate: 100 * rateFraction(headTotals),
+        baseRate: 100 * rateFraction(baseTotals)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/index.ts
+/** Error bars and baseline comparison for pass rates, computed from per-test running sums. */
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/judge/aggregate.ts
 
 function percentOf(passed, total) {
@@ -1717,13 +2252,13 @@ function percentOf(passed, total) {
 function addTo(tallies, group, passed, total) {
     let tally = tallies.get(group.id);
     if (!tally) {
-        tally = { ...group, passed: 0, total: 0, tests: 0, sums: (0,stats/* emptySums */.y3)() };
+        tally = { ...group, passed: 0, total: 0, tests: 0, sums: emptySums() };
         tallies.set(group.id, tally);
     }
     tally.passed += passed;
     tally.total += total;
     tally.tests += 1;
-    tally.sums = (0,stats/* addTest */.yS)(tally.sums, passed, total);
+    tally.sums = addTest(tally.sums, passed, total);
 }
 /** Worst first (lowest pass rate), then by name and id so the order never depends on the input order. */
 function toBreakdowns(tallies, badgeOf) {
@@ -1734,7 +2269,7 @@ function toBreakdowns(tallies, badgeOf) {
             failed: tally.total - tally.passed,
             passRate,
             badge: badgeOf(passRate),
-            interval: (0,stats/* rateInterval */.mP)(tally.sums)
+            interval: rateInterval(tally.sums)
         };
     });
     return rows.sort((a, b) => a.passRate - b.passRate || compareText(a.name, b.name) || compareText(a.id, b.id));
@@ -1769,6 +2304,20 @@ function failsQualityFor(result, failOn) {
     if (result === 'none' || failOn === 'never')
         return false;
     return result === 'error' || (failOn === 'warning' && result === 'warning');
+}
+/** A test's evals counted per eval definition: each eval's own flag, and every eval of an errored test as failed. */
+function countsByDefinition(judged) {
+    const counts = new Map();
+    for (const outcome of judged.evals) {
+        let count = counts.get(outcome.definitionId);
+        if (!count) {
+            count = { id: outcome.definitionId, name: outcome.name, type: outcome.type, passed: 0, total: 0 };
+            counts.set(outcome.definitionId, count);
+        }
+        count.passed += !judged.errored && outcome.passed ? 1 : 0;
+        count.total += 1;
+    }
+    return [...counts.values()];
 }
 
 // EXTERNAL MODULE: ./src/shared/format.ts
@@ -1943,7 +2492,7 @@ class RunSummary {
     passed = 0;
     total = 0;
     erroredTests = 0;
-    sums = (0,stats/* emptySums */.y3)();
+    sums = emptySums();
     worstTest;
     /** Tests added so far. */
     count = 0;
@@ -1960,22 +2509,11 @@ class RunSummary {
             this.erroredTests += 1;
         this.passed += judged.passed;
         this.total += judged.total;
-        this.sums = (0,stats/* addTest */.yS)(this.sums, judged.passed, judged.total);
+        this.sums = addTest(this.sums, judged.passed, judged.total);
         addTo(this.tasks, { id: judged.taskId, name: judged.taskTitle }, judged.passed, judged.total);
-        // Per definition the eval's own flag counts; every eval of an errored test counts as failed.
-        const perDefinition = new Map();
-        for (const outcome of judged.evals) {
-            const entry = perDefinition.get(outcome.definitionId) ?? {
-                group: { id: outcome.definitionId, name: outcome.name, type: outcome.type },
-                passed: 0,
-                total: 0
-            };
-            entry.passed += !judged.errored && outcome.passed ? 1 : 0;
-            entry.total += 1;
-            perDefinition.set(outcome.definitionId, entry);
-        }
-        for (const { group, passed, total } of perDefinition.values())
+        for (const { passed, total, ...group } of countsByDefinition(judged)) {
             addTo(this.definitions, group, passed, total);
+        }
         // A test with nothing measured is no candidate for "worst": it says nothing about quality.
         if (judged.total > 0 && isWorse(judged, this.worstTest))
             this.worstTest = judged;
@@ -1992,7 +2530,7 @@ class RunSummary {
         return {
             result,
             passRate,
-            interval: (0,stats/* rateInterval */.mP)(this.sums),
+            interval: rateInterval(this.sums),
             sums: this.sums,
             passed: this.passed,
             failed: this.total - this.passed,
@@ -2187,12 +2725,12 @@ function decodeRecord(text, key) {
     const data = checked.data;
     const groups = (entries) => {
         const sums = Object.entries(entries).map(([id, packed]) => [id, unpack(packed)]);
-        return sums.every(([, s]) => (0,stats/* isRateSums */.$_)(s)) ? new Map(sums) : undefined;
+        return sums.every(([, s]) => isRateSums(s)) ? new Map(sums) : undefined;
     };
     const overall = unpack(data.overall);
     const tasks = groups(data.tasks);
     const evalDefinitions = groups(data.defs);
-    if (!(0,stats/* isRateSums */.$_)(overall) || !tasks || !evalDefinitions)
+    if (!isRateSums(overall) || !tasks || !evalDefinitions)
         return undefined;
     return { key: data.key, sha: data.sha, at: data.at, scope: data.scope, overall, tasks, evalDefinitions };
 }
@@ -2813,6 +3351,7 @@ function progressLine(progress, minTests, elapsedMs) {
 
 
 
+
 /** First-parent ancestors of the base commit tried for a record, the base itself included. */
 const MAX_BASE_COMMITS = 20;
 /** The filters this run is measured with, as a record stores them. */
@@ -2894,14 +3433,9 @@ async function scheduledBaseline(deps, scope) {
         if (Date.parse(test.createdAt) >= end)
             return undefined;
         const judged = judgeTest(test, thresholds);
-        const definitions = new Map();
-        for (const outcome of judged.evals) {
-            const entry = definitions.get(outcome.definitionId) ?? { id: outcome.definitionId, passed: 0, total: 0 };
-            entry.passed += !judged.errored && outcome.passed ? 1 : 0;
-            entry.total += 1;
-            definitions.set(outcome.definitionId, entry);
-        }
-        return { ...judged, definitions: [...definitions.values()] };
+        // Only what the sums need is kept: a week of monitoring can be many tests.
+        const { id, taskId, runId, createdAt, passed, total } = judged;
+        return { id, taskId, runId, createdAt, passed, total, definitions: countsByDefinition(judged) };
     };
     const tests = await avido.readTests({
         ...scope.filters,
@@ -2918,7 +3452,7 @@ async function scheduledBaseline(deps, scope) {
     }
     const tasks = new Map();
     const evalDefinitions = new Map();
-    let overall = (0,stats/* emptySums */.y3)();
+    let overall = emptySums();
     let measuredAt = '';
     const runIds = new Set();
     for (const test of tests) {
@@ -2927,10 +3461,10 @@ async function scheduledBaseline(deps, scope) {
         runIds.add(test.runId);
         if (test.createdAt > measuredAt)
             measuredAt = test.createdAt;
-        overall = (0,stats/* addTest */.yS)(overall, test.passed, test.total);
-        tasks.set(test.taskId, (0,stats/* addTest */.yS)(tasks.get(test.taskId) ?? (0,stats/* emptySums */.y3)(), test.passed, test.total));
+        overall = addTest(overall, test.passed, test.total);
+        tasks.set(test.taskId, addTest(tasks.get(test.taskId) ?? emptySums(), test.passed, test.total));
         for (const d of test.definitions) {
-            evalDefinitions.set(d.id, (0,stats/* mergeSums */.jO)(evalDefinitions.get(d.id) ?? (0,stats/* emptySums */.y3)(), (0,stats/* addTest */.yS)((0,stats/* emptySums */.y3)(), d.passed, d.total)));
+            evalDefinitions.set(d.id, mergeSums(evalDefinitions.get(d.id) ?? emptySums(), addTest(emptySums(), d.passed, d.total)));
         }
     }
     if (tasks.size === 0) {
@@ -3225,8 +3759,59 @@ function sentence(line) {
     return /[.!?]$/.test(line) ? line : `${line}.`;
 }
 
-// EXTERNAL MODULE: ./src/judge/baseline.ts
-var judge_baseline = __webpack_require__(7432);
+;// CONCATENATED MODULE: ./src/judge/baseline.ts
+
+
+function sumsByKey(rows) {
+    return new Map(rows.filter(row => row.sums.evals > 0).map(row => [row.id, row.sums]));
+}
+function sameScope(a, b) {
+    if (!a)
+        return false;
+    const same = (x, y) => [...x].sort().join(',') === [...y].sort().join(',');
+    return (same(a.taskIds, b.taskIds) &&
+        same(a.evalDefinitionIds, b.evalDefinitionIds) &&
+        same(a.experimentVariantIds, b.experimentVariantIds) &&
+        same(a.runTypes, b.runTypes));
+}
+/** The run compared with its baseline, and whether the change fails the gate under `max-regression`. */
+function compareWithBaseline(judgement, baseline, options) {
+    const comparison = compareStratified(sumsByKey(judgement.tasks), baseline.tasks);
+    const definitions = compareStratified(sumsByKey(judgement.evalDefinitions), baseline.evalDefinitions);
+    const regressed = comparison.significant && comparison.direction === 'down';
+    const failsGate = regressed &&
+        options.maxRegression !== undefined &&
+        comparison.change !== undefined &&
+        (0,format/* withoutBinaryNoise */.uM)(comparison.change) < -options.maxRegression;
+    return {
+        baseline,
+        comparison,
+        evalDefinitions: definitions.sharedTasks,
+        scopeDiffers: baseline.source === 'base-commit'
+            ? !sameScope(baseline.scope, options.scope)
+            : comparison.onlyInHead.length > 0,
+        regressed,
+        failsGate
+    };
+}
+/** `-12.5 points (95% CI -20.1 to -4.9)`. */
+function describeChange(comparison) {
+    if (comparison.change === undefined)
+        return 'no shared task to compare';
+    const ci = comparison.low !== undefined && comparison.high !== undefined
+        ? ` (95% CI ${(0,format/* formatChange */.eD)(comparison.low)} to ${(0,format/* formatChange */.eD)(comparison.high)})`
+        : '';
+    return `${(0,format/* formatChange */.eD)(comparison.change)} points${ci}`;
+}
+/** The error line when a regression fails the gate. */
+function regressionFailure(result, maxRegression, baselineName) {
+    const base = result.comparison.baseRate !== undefined
+        ? ` (${(0,format/* formatRate */.CE)(result.comparison.baseRate)}% on the shared tasks)`
+        : '';
+    return (`Avido test gate failed: the pass rate dropped by more than max-regression ${maxRegression} points against ` +
+        `${baselineName}${base}: ${describeChange(result.comparison)}, a statistically significant drop.`);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/judging.ts
 
 
@@ -3243,18 +3828,19 @@ function judgeWaitedRun(deps, waited, baseline) {
     }
     const pending = judgement.pendingTests;
     const timedOut = waited.timedOut ? { pendingTests: pending, onTimeout: config.onTimeout } : undefined;
-    let verdict = verdictOf(judgement, timedOut);
+    const quality = verdictOf(judgement, timedOut);
+    let verdict = quality;
     const compared = baseline && judgement.result !== 'none'
-        ? (0,judge_baseline/* compareWithBaseline */.$_)(judgement, baseline, {
+        ? compareWithBaseline(judgement, baseline, {
             scope: measuredScope(config),
             maxRegression: config.maxRegression
         })
         : undefined;
     if (compared)
-        log.info(`Against ${baselineName(compared.baseline)}: ${(0,judge_baseline/* describeChange */.uQ)(compared.comparison)}.`);
+        log.info(`Against ${baselineName(compared.baseline)}: ${describeChange(compared.comparison)}.`);
     let regression;
     if (compared?.failsGate && config.maxRegression !== undefined) {
-        regression = (0,judge_baseline/* regressionFailure */.aX)(compared, config.maxRegression, baselineName(compared.baseline));
+        regression = regressionFailure(compared, config.maxRegression, baselineName(compared.baseline));
         verdict = {
             ...verdict,
             gate: 'fail',
@@ -3266,15 +3852,17 @@ function judgeWaitedRun(deps, waited, baseline) {
         log.warning(`Timed out with ${pending} test(s) still pending; judged the settled tests.`, 'Avido test gate');
     }
     let failure;
-    if (timedOut && config.onTimeout === 'fail')
+    const timedOutFails = timedOut !== undefined && config.onTimeout === 'fail';
+    if (timedOutFails)
         failure = timeoutFailure(config.timeoutMs, judgement.digest.firstPending, pending);
     else if (judgement.failsQuality)
-        failure = `Avido test gate failed: ${verdictOf(judgement, timedOut).reason}`;
+        failure = `Avido test gate failed: ${quality.reason}`;
     else if (regression)
         failure = regression;
     return {
         judgement,
         verdict,
+        outcome: failure ? (timedOutFails ? 'timed-out' : 'failed') : 'passed',
         tests: waited.tests,
         ...(timedOut ? { timedOut } : {}),
         ...(compared ? { compared } : {}),
@@ -3607,20 +4195,13 @@ function escapeCode(text, maxLength) {
 
 
 // Small pieces every section uses: rates, links, labels and the order of rows.
-/** A margin in points with one decimal (`6.1`); '' when there is none or it is not a usable number. */
-function formatMargin(margin) {
-    if (margin === undefined || !Number.isFinite(margin) || margin < 0)
-        return '';
-    // Rates and their changes lie within 100 points: a wider margin only says that anything is possible.
-    return (Math.round(Number((Math.min(100, margin) * 10).toPrecision(12))) / 10).toFixed(1);
-}
 /**
  * Every shown pass rate: `82.5%`, or `82.5% ± 6.1` with a margin. An interval that the range 0–100 cuts short
  * (few tests, a rate near an end) shows its bounds instead, `50.0% (0.0–100.0)`: a margin past the range says
  * nothing a reader can use.
  */
 function rateCell(rate, margin, bounds) {
-    const m = formatMargin(margin);
+    const m = (0,format/* formatMargin */.wj)(margin);
     if (!m || margin === undefined)
         return `${(0,format/* formatRate */.CE)(rate)}%`;
     const { low, high } = bounds ?? {};
@@ -3901,7 +4482,7 @@ const MAX_LISTED = 5;
 /** `▼ 4.0 ± 3.1 points`; the sign of a change as shown (one decimal). */
 function changeText(change, margin) {
     const shown = Math.round(change * 10) / 10;
-    const m = formatMargin(margin);
+    const m = (0,format/* formatMargin */.wj)(margin);
     const size = `${Math.abs(shown).toFixed(1)}${m ? ` ± ${m}` : ''} points`;
     return shown === 0 ? `no change (${size})` : `${shown > 0 ? '▲' : '▼'} ${size}`;
 }
@@ -3940,7 +4521,7 @@ function rowChangeCell(row) {
     if (!row)
         return '–';
     const shown = Math.round(row.change * 10) / 10;
-    const m = formatMargin(row.margin);
+    const m = (0,format/* formatMargin */.wj)(row.margin);
     const size = `${Math.abs(shown).toFixed(1)}${m ? ` ± ${m}` : ''}`;
     if (row.significant && shown !== 0)
         return `${shown > 0 ? '▲' : '▼'} ${size}`;
@@ -4478,7 +5059,6 @@ function baselineView(compared, judgement, context) {
 ;// CONCATENATED MODULE: ./src/render/status-text.ts
 
 
-
 // Commit status descriptions: plain text (GitHub shows them verbatim), one line, at most STATUS_DESCRIPTION_MAX characters.
 const fit = (text) => (0,shared_text/* oneLine */.TN)(text, shared_text/* STATUS_DESCRIPTION_MAX */.N9);
 /** `Waiting for Avido: 12/40 tests settled`. */
@@ -4493,7 +5073,7 @@ function status_text_changeText(compared) {
     if (change === undefined)
         return '';
     const versus = compared.baseline.source === 'base-commit' ? 'vs base' : 'vs scheduled';
-    const shown = (0,judge_baseline/* formatChange */.eD)(change);
+    const shown = (0,format/* formatChange */.eD)(change);
     if (!significant || shown === '0.0')
         return ` · ${shown} ${versus} (noise)`;
     return ` · ${change > 0 ? '▲' : '▼'} ${shown.slice(1)} ${versus}`;
@@ -4506,7 +5086,7 @@ function marginText(judgement) {
     if (method === 'rule-of-three') {
         return judgement.passed > 0 ? ` (≥ ${(0,format/* formatRate */.CE)(low ?? 0)}%)` : ` (≤ ${(0,format/* formatRate */.CE)(high ?? 100)}%)`;
     }
-    return ` ± ${(0,judge_baseline/* formatMargin */.wj)(Math.min(100, margin))}`;
+    return ` ± ${(0,format/* formatMargin */.wj)(margin)}`;
 }
 /** `82.5% ± 6.1 passed (33/40 evals) · ▼ 4.0 vs base · success`. */
 function finalDescription(judgement, compared) {
@@ -4569,7 +5149,7 @@ function renderRun(deps, judged, pr, issue, scope) {
         generatedAt
     };
     const settled = judgement.tests - judgement.pendingTests;
-    const timeoutFails = timedOut !== undefined && timedOut.onTimeout !== 'judge';
+    const timeoutFails = judged.outcome === 'timed-out';
     const title = timedOut
         ? timeoutDescription(settled, judgement.tests)
         : finalDescription(judgement, judged.compared);
@@ -4850,10 +5430,8 @@ async function runGate(deps) {
             gate: judged.verdict.gate,
             compared: judged.compared
         });
-        const timedOutFails = judged.timedOut !== undefined && config.onTimeout === 'fail';
-        const verdict = judged.failure ? (timedOutFails ? 'timed-out' : 'failed') : 'passed';
         return {
-            verdict,
+            verdict: judged.outcome,
             reason: judged.failure ?? judged.verdict.reason,
             outputs,
             summary: rendered.summary,
