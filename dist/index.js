@@ -1100,7 +1100,7 @@ async function run() {
         (0,runner_commands/* setFailed */.C1)(redact(reason));
         return;
     }
-    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(148), __nccwpck_require__.e(429)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5429));
+    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1330));
     await runValidStep(step);
 }
 
@@ -1705,13 +1705,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
 
 /***/ }),
 
@@ -11575,6 +11568,17 @@ function constantCatch(value) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

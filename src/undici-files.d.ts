@@ -1,4 +1,4 @@
-// undici's own files, loaded one by one (see proxy.ts): undici declares only its index.
+// undici's own files, loaded one by one (see http/undici.ts): undici declares only its index.
 declare module 'undici/lib/dispatcher/agent.js' {
   import { Agent } from 'undici'
   export default Agent

@@ -11,8 +11,8 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src')
 /** Lower numbers are lower layers; a part imports only parts of a lower layer. */
 const LAYER: Record<string, number> = {
   shared: 0,
-  proxy: 0,
   'v8-memory': 0,
+  http: 0.5,
   stats: 0,
   avido: 1,
   github: 1,

@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url'
 
 // A preload (`--import`) that writes down, in order, what the action does as it starts: each V8 flag it
 // sets (the first one after `builtins <Node's own modules loaded by then>`), each WebAssembly.compile
-// (undici compiles its HTTP parser as it loads), and each ES module it resolves (`resolve <specifier> <url>`:
-// the bundle's chunks, or the packages when the sources run).
+// (undici compiles its HTTP parser as it loads), each ES module it resolves (`resolve <specifier> <url>`:
+// the bundle's chunks, or the packages when the sources run), and at exit `later <Node's own modules>`.
 
 const HOOKS = `
 import { appendFileSync } from 'node:fs'
@@ -35,6 +35,7 @@ v8.setFlagsFromString = flag => {
   appendFileSync(out, 'flag ' + flag + '\\n')
   return setFlags(flag)
 }
+process.on('exit', () => appendFileSync(out, 'later ' + builtins() + '\\n'))
 const compile = WebAssembly.compile
 WebAssembly.compile = (...args) => { appendFileSync(out, 'compile\\n'); return compile(...args) }
 `
@@ -44,6 +45,8 @@ export interface LoadRecorder {
   env: Record<string, string>
   /** What was recorded so far, one entry a line. */
   lines(): string[]
+  /** Forgets what was recorded, for another run. */
+  clear(): void
   close(): void
 }
 
@@ -62,6 +65,7 @@ export function loadRecorder(): LoadRecorder {
       LOAD_RECORD: record
     },
     lines: () => readFileSync(record, 'utf8').split('\n').filter(Boolean),
+    clear: () => writeFileSync(record, ''),
     close: () => rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { runAction, runtimes } from '../../emulators/runner/run-action.js'
 import { startScene, type Scene } from '../../emulators/scene.js'
+import { startProxy } from '../reliability/local-proxy.js'
 import { loadRecorder, type LoadRecorder } from './load-recorder.js'
 
-// The memory flags (src/v8-memory.ts) only work when set before undici compiles its WebAssembly parser,
-// which it does as it loads, once the inputs are found valid. A preload records the order of both.
+// The memory flags (src/v8-memory.ts) are set once the inputs are found valid, after Node's own modules
+// that the step loads, and behind a proxy before undici compiles its WebAssembly parser (which it does as it
+// loads). A preload records the order.
 
 describe.each(runtimes())('the bundle on $name', ({ path }) => {
   let scene: Scene
@@ -19,20 +21,28 @@ describe.each(runtimes())('the bundle on $name', ({ path }) => {
   })
 
   /** A healthy run of the bundle with the recorder preloaded. */
-  async function runRecorded(): Promise<void> {
+  async function runRecorded(env: Record<string, string> = {}): Promise<void> {
     scene.avido.seed.tests(3, { passRate: 100 })
     const run = await runAction({
       node: path,
       inputs: scene.inputs(),
       eventName: 'pull_request',
       event: scene.pullRequestEvent(),
-      env: { ...scene.env(), ...recorder.env }
+      env: { ...scene.env(), ...recorder.env, ...env }
     })
     expect(run.outputs.result).toBe('success')
   }
 
-  it('sets the memory flags before the HTTP parser is compiled', async () => {
+  it("sets the memory flags, and behind a proxy sets them before undici's HTTP parser is compiled", async () => {
     await runRecorded()
+    expect(recorder.lines().filter(line => line.startsWith('flag '))).toHaveLength(5)
+    recorder.clear()
+    const proxy = await startProxy()
+    try {
+      await runRecorded({ HTTP_PROXY: proxy.url })
+    } finally {
+      await proxy.close()
+    }
     const order = recorder.lines().filter(line => /^(flag|compile)\b/.test(line))
     const firstCompile = order.indexOf('compile')
     expect(firstCompile).toBeGreaterThan(0)
@@ -45,25 +55,14 @@ describe.each(runtimes())('the bundle on $name', ({ path }) => {
     ])
   })
 
-  it("loads Node's own modules that the HTTP clients need before the flags, so they keep their code cache", async () => {
+  it("loads Node's own modules that the step needs before the flags, so they keep their code cache", async () => {
     await runRecorded()
-    const before =
-      recorder
-        .lines()
-        .find(line => line.startsWith('builtins '))
-        ?.split(' ') ?? []
-    for (const name of [
-      'http',
-      'https',
-      'http2',
-      'tls',
-      'zlib',
-      'crypto',
-      'worker_threads',
-      'perf_hooks',
-      'stream/web'
-    ]) {
+    const lines = recorder.lines()
+    const before = lines.find(line => line.startsWith('builtins '))?.split(' ') ?? []
+    for (const name of ['http', 'https', 'tls', 'perf_hooks', 'timers/promises'])
       expect(before).toContain(name)
-    }
+    const atExit = lines.find(line => line.startsWith('later '))?.split(' ') ?? []
+    expect(atExit.length).toBeGreaterThan(1)
+    expect(atExit.slice(1).filter(name => !before.includes(name))).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
-import type { Dispatcher } from 'undici'
-import { proxyAwareDispatcher } from '../proxy.js'
+import { proxyAwareSender } from '../http/load.js'
+import type { HttpSender } from '../http/node-http.js'
 import { checkBaseUrl } from '../shared/base-url.js'
 import { cleanServerText } from './errors.js'
 
@@ -11,6 +11,6 @@ export function normaliseBaseUrl(baseUrl: string): string {
   return url
 }
 
-export function defaultDispatcher(): Dispatcher {
-  return proxyAwareDispatcher()
+export function defaultSender(): HttpSender {
+  return proxyAwareSender()
 }

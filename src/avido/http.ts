@@ -1,5 +1,4 @@
-import type { Dispatcher } from 'undici'
-import { defaultDispatcher, normaliseBaseUrl } from './connection.js'
+import { defaultSender, normaliseBaseUrl } from './connection.js'
 import type { z } from 'zod'
 import { issuesText, networkErrorText, statusText, wasNeverSent } from './describe-failure.js'
 import { AvidoApiError, attemptsText, cleanServerText, type AvidoErrorKind } from './errors.js'
@@ -13,6 +12,7 @@ import {
   type HeaderSource
 } from './retry.js'
 import { ErrorResponseSchema } from './schemas.js'
+import type { HttpResponse, HttpSender } from '../http/node-http.js'
 import { redactor } from '../shared/redact.js'
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
@@ -37,8 +37,8 @@ export interface TransportOptions {
   random?: () => number
   /** Receives one line per attempt: method, path with query, outcome, duration, attempt. Never headers. */
   debug?: (line: string) => void
-  /** Defaults to an agent that honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
-  dispatcher?: Dispatcher
+  /** Defaults to Node's own http/https, or undici through HTTPS_PROXY / HTTP_PROXY (minus NO_PROXY). */
+  sender?: HttpSender
   /** Other secrets (the GitHub token) kept out of errors and debug lines, as the key is. */
   otherSecrets?: readonly string[]
 }
@@ -101,8 +101,8 @@ class Transport implements AvidoTransport {
    * it answered: pages read in parallel would otherwise knock again while the server is still refusing.
    */
   private heldUntil = 0
-  private dispatcher: Dispatcher | undefined
-  private readonly ownsDispatcher: boolean
+  private sender: HttpSender | undefined
+  private readonly ownsSender: boolean
   /** A server could echo the key (or another secret) back; it never leaves this object. */
   private readonly redact: (text: string) => string
 
@@ -121,8 +121,8 @@ class Transport implements AvidoTransport {
     this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
     this.random = options.random ?? Math.random
     this.deadline = options.deadline
-    this.dispatcher = options.dispatcher
-    this.ownsDispatcher = options.dispatcher === undefined
+    this.sender = options.sender
+    this.ownsSender = options.sender === undefined
     this.redact = redactor([options.apiKey, ...(options.otherSecrets ?? [])])
   }
 
@@ -131,8 +131,8 @@ class Transport implements AvidoTransport {
   }
 
   async close(): Promise<void> {
-    if (this.ownsDispatcher && this.dispatcher) await this.dispatcher.close()
-    if (this.ownsDispatcher) this.dispatcher = undefined
+    // The closed pool stays in place, so a request still to come (a sibling page reader) is refused, not sent.
+    if (this.ownsSender && this.sender) await this.sender.close()
   }
 
   async request<T>(spec: RequestSpec<T>): Promise<T> {
@@ -213,11 +213,11 @@ class Transport implements AvidoTransport {
       },
       Math.min(timeoutMs, MAX_TIMER_MS)
     )
-    this.dispatcher ??= defaultDispatcher()
+    this.sender ??= defaultSender()
     try {
       const hasBody = spec.body !== undefined
       const { origin, pathname, search } = new URL(url)
-      const response = await this.dispatcher.request({
+      const response = await this.sender.request({
         origin,
         path: pathname + search,
         method: spec.method,
@@ -237,10 +237,7 @@ class Transport implements AvidoTransport {
     }
   }
 
-  private async readResponse<T>(
-    spec: RequestSpec<T>,
-    response: Dispatcher.ResponseData
-  ): Promise<Attempt<T>> {
+  private async readResponse<T>(spec: RequestSpec<T>, response: HttpResponse): Promise<Attempt<T>> {
     const { statusCode: status, headers, body } = response
     if (status < 200 || status >= 300) {
       const read = await readBodyCapped(body, ERROR_BODY_BYTES)

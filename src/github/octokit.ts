@@ -3,7 +3,7 @@ import { paginateRest } from '@octokit/plugin-paginate-rest'
 import { requestLog } from '@octokit/plugin-request-log'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
-import { proxyAwareDispatcher, undiciFetch } from '../proxy.js'
+import { proxyAwareFetch } from '../http/load.js'
 import { gateRestEndpoints } from './rest-endpoints.js'
 import { deadlineRetry, MIN_ATTEMPT_MS } from './retry.js'
 
@@ -83,7 +83,7 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
   const log = options.log ?? silent
   const maxRetries = options.rateLimit?.maxRetries ?? DEFAULT_RATE_LIMIT_RETRIES
   const maxWait = options.rateLimit?.maxWaitSeconds ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS
-  const dispatcher = proxyAwareDispatcher()
+  const send = proxyAwareFetch()
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
   const deadline = options.deadline ?? NO_DEADLINE
 
@@ -117,7 +117,7 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
       fetch: async (url: string, init: Record<string, unknown>) => {
         const end = deadline()
         if (Date.now() >= end) throw abortError('No time left for GitHub calls: the time allowed is over')
-        return undiciFetch(url, { ...init, dispatcher, signal: timeoutSignal(timeoutMs, end, init.signal) })
+        return send(url, { ...init, signal: timeoutSignal(timeoutMs, end, init.signal) })
       }
     },
     gateRetry: {

@@ -1,4 +1,4 @@
-// First: it sets V8 flags that must be in place before undici and the other heavy modules load.
+// First: it sets the V8 memory flags, which apply to what is compiled and allocated after them.
 import '../v8-memory.js'
 import { mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

@@ -4,6 +4,7 @@ import DispatcherClass from 'undici/lib/dispatcher/dispatcher.js'
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js'
 import api from 'undici/lib/api/index.js'
 import fetchModule from 'undici/lib/web/fetch/index.js'
+import { proxyIsSet } from './proxy-env.js'
 
 // The parts of undici the gate uses, loaded without the rest: undici's index also loads its WebSocket,
 // EventSource, cache, cookie and mock parts, which take time to compile at every start and are never used.
@@ -16,9 +17,7 @@ export const undiciFetch = fetchModule.fetch
 
 /** Goes through HTTPS_PROXY / HTTP_PROXY (minus NO_PROXY) when one is set, as the runner's own tools do. */
 export function proxyAwareDispatcher(): Dispatcher {
-  const env = process.env
-  const proxied = env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY
-  return proxied ? withoutExperimentalNotice(() => new EnvHttpProxyAgent()) : new Agent()
+  return proxyIsSet() ? withoutExperimentalNotice(() => new EnvHttpProxyAgent()) : new Agent()
 }
 
 /** undici calls EnvHttpProxyAgent experimental on stderr, which reads as a problem in the step's log. */

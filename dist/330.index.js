@@ -1,8 +1,22 @@
-export const id = 429;
-export const ids = [429];
+export const id = 330;
+export const ids = [330];
 export const modules = {
 
-/***/ 5429:
+/***/ 8194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ proxyIsSet)
+/* harmony export */ });
+/** Whether HTTPS_PROXY / HTTP_PROXY (either case) names a proxy, as the runner's own tools read them. */
+function proxyIsSet(env = process.env) {
+    return Boolean(env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY);
+}
+
+
+/***/ }),
+
+/***/ 1330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,74 +25,18 @@ __webpack_require__.d(__webpack_exports__, {
   runValidStep: () => (/* binding */ runValidStep)
 });
 
-// EXTERNAL MODULE: external "node:assert"
-var external_node_assert_ = __webpack_require__(4589);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:http2"
-var external_node_http2_ = __webpack_require__(2467);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-// EXTERNAL MODULE: external "node:util/types"
-var types_ = __webpack_require__(3429);
-// EXTERNAL MODULE: external "node:stream/web"
-var web_ = __webpack_require__(7830);
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-;// CONCATENATED MODULE: ./src/v8-memory.ts
-// Node's own modules that undici (web streams for its fetch) and Octokit load, loaded here before the flags
-// are set: Node compiles its modules afresh, without their code cache, once the flags have changed (about
-// 15 ms).
-
-
-
-
-
-
-
-
-
-
-
-
-
-// Memory settings for large runs: they change heuristics of V8's collector and compilers, never behaviour.
-// This module must be evaluated before undici, which compiles its WebAssembly HTTP parser as it loads:
-// main/step.ts (loaded once the inputs are valid) imports it first. `npm run bench` shows their effect on the
-// peak memory of large runs.
-const FLAGS = [
-    // The young generation keeps its first size. Grown (up to 2 × 32 MiB) it would stay mostly empty.
-    '--semi-space-growth-factor=1',
-    // The old generation may grow by 30 % between full collections, not by V8's up to fourfold: each page of
-    // tests is garbage once judged, and is collected before it piles up.
-    '--heap-growing-percent=30',
-    // The HTTP parser stays on the baseline WebAssembly compiler. Optimising it takes about 10 MiB that is
-    // never given back, and parsing headers is not what a run waits for.
-    '--liftoff-only',
-    '--no-wasm-tier-up',
-    '--no-wasm-dynamic-tiering'
-];
-for (const flag of FLAGS)
-    (0,external_node_v8_.setFlagsFromString)(flag);
-
+// EXTERNAL MODULE: ./src/v8-memory.ts
+var v8_memory = __webpack_require__(4077);
 // EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./src/avido/errors.ts
 var errors = __webpack_require__(6824);
 ;// CONCATENATED MODULE: ./src/avido/describe-failure.ts
@@ -168,56 +126,229 @@ function wasNeverSent(error) {
     return errorCodes(error).some(code => NOT_SENT_CODES.has(code));
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
-var agent = __webpack_require__(7405);
-var agent_default = /*#__PURE__*/__webpack_require__.n(agent);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
-var dispatcher = __webpack_require__(883);
-var dispatcher_default = /*#__PURE__*/__webpack_require__.n(dispatcher);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
-var env_http_proxy_agent = __webpack_require__(3137);
-var env_http_proxy_agent_default = /*#__PURE__*/__webpack_require__.n(env_http_proxy_agent);
-// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
-var api = __webpack_require__(6615);
-// EXTERNAL MODULE: ./node_modules/undici/lib/web/fetch/index.js
-var fetch = __webpack_require__(4398);
-var fetch_default = /*#__PURE__*/__webpack_require__.n(fetch);
-;// CONCATENATED MODULE: ./src/proxy.ts
+;// CONCATENATED MODULE: ./src/http/fetch.ts
 
-
-
-
-
-// The parts of undici the gate uses, loaded without the rest: undici's index also loads its WebSocket,
-// EventSource, cache, cookie and mock parts, which take time to compile at every start and are never used.
-// As undici's index does: `dispatcher.request()` and the other calls come from its api part.
-Object.assign((dispatcher_default()).prototype, api);
-/** undici's fetch. */
-const undiciFetch = (fetch_default()).fetch;
-/** Goes through HTTPS_PROXY / HTTP_PROXY (minus NO_PROXY) when one is set, as the runner's own tools do. */
-function proxyAwareDispatcher() {
-    const env = process.env;
-    const proxied = env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY;
-    return proxied ? withoutExperimentalNotice(() => new (env_http_proxy_agent_default())()) : new (agent_default())();
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** As fetch: past this many redirects a request fails. */
+const MAX_REDIRECTS = 20;
+/** Answers without a body, which are drained at once so their connection goes back to the pool. */
+const NO_BODY_STATUSES = new Set([204, 205, 304]);
+/**
+ * `fetch` as Octokit calls it (a text body, headers as a record, a signal), sent by `sender`. It follows
+ * redirects as fetch does (a 303, or a 301/302 after a POST, becomes a GET; the authorization header is not
+ * sent to another origin), and fails as fetch does: with the signal's reason when aborted, otherwise with a
+ * `TypeError` whose cause is the network error.
+ */
+function fetchOver(sender) {
+    return async (input, init) => {
+        const signal = init.signal instanceof AbortSignal ? init.signal : undefined;
+        if (init.body !== undefined && init.body !== null && typeof init.body !== 'string')
+            throw new TypeError('Only text request bodies are supported');
+        let body = (init.body ?? undefined);
+        let method = (typeof init.method === 'string' ? init.method.toUpperCase() : 'GET');
+        let headers = { ...init.headers };
+        let url = new URL(input);
+        for (let redirects = 0;; redirects++) {
+            let response;
+            try {
+                const path = url.pathname + url.search;
+                response = await sender.request({ origin: url.origin, path, method, headers, body, signal });
+            }
+            catch (error) {
+                if (signal?.aborted)
+                    throw signal.reason;
+                throw new TypeError('fetch failed', { cause: error });
+            }
+            const location = headerText(response.headers.location);
+            if (!REDIRECT_STATUSES.has(response.statusCode) || !location || init.redirect === 'manual')
+                return answer(response, url.href, method, signal);
+            response.body.resume();
+            if (init.redirect === 'error' || redirects >= MAX_REDIRECTS)
+                throw new TypeError('fetch failed', { cause: new Error(`Too many redirects from ${url.href}`) });
+            const next = new URL(location, url);
+            const toGet = (response.statusCode === 303 && method !== 'GET' && method !== 'HEAD') ||
+                ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST');
+            if (toGet) {
+                method = 'GET';
+                body = undefined;
+                headers = without(headers, ['content-type', 'content-length']);
+            }
+            if (next.origin !== url.origin)
+                headers = without(headers, ['authorization', 'cookie']);
+            url = next;
+        }
+    };
 }
-/** undici calls EnvHttpProxyAgent experimental on stderr, which reads as a problem in the step's log. */
-function withoutExperimentalNotice(make) {
-    const emitWarning = process.emitWarning;
-    process.emitWarning = ((warning, ...rest) => {
-        const options = rest[0];
-        if (typeof options === 'object' &&
-            options !== null &&
-            'code' in options &&
-            options.code === 'UNDICI-EHPA')
+function without(headers, names) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())));
+}
+function headerText(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/** The part of a fetch `Response` that Octokit reads. */
+function answer(response, url, method, signal) {
+    const { statusCode: status, body } = response;
+    if (NO_BODY_STATUSES.has(status) || method === 'HEAD')
+        body.resume();
+    const entries = Object.entries(response.headers)
+        .flatMap(([name, value]) => {
+        if (value === undefined)
+            return [];
+        if (!Array.isArray(value))
+            return [[name, value]];
+        return name === 'set-cookie' ? value.map(one => [name, one]) : [[name, value.join(', ')]];
+    })
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const headers = {
+        get: (name) => {
+            const wanted = name.toLowerCase();
+            const values = entries.filter(([key]) => key === wanted).map(([, value]) => value);
+            return values.length ? values.join(', ') : null;
+        },
+        has: (name) => entries.some(([key]) => key === name.toLowerCase()),
+        entries: () => entries[Symbol.iterator](),
+        [Symbol.iterator]: () => entries[Symbol.iterator]()
+    };
+    let read = false;
+    const bytes = async () => {
+        if (read)
+            throw new TypeError('Body is unusable: Body has already been read');
+        read = true;
+        const chunks = [];
+        try {
+            for await (const chunk of body)
+                chunks.push(chunk);
+        }
+        catch (error) {
+            throw signal?.aborted ? signal.reason : new TypeError('terminated', { cause: error });
+        }
+        return Buffer.concat(chunks);
+    };
+    const text = async () => (await bytes()).toString('utf8');
+    return {
+        status,
+        statusText: external_node_http_.STATUS_CODES[status] ?? '',
+        ok: status >= 200 && status < 300,
+        url,
+        headers,
+        body,
+        text,
+        json: async () => JSON.parse(await text()),
+        arrayBuffer: async () => {
+            const buffer = await bytes();
+            return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+;// CONCATENATED MODULE: ./src/http/node-http.ts
+
+
+/**
+ * Requests over Node's own `http` and `https`, with keep-alive pools. Node loads these in a few
+ * milliseconds from its code cache, where undici (in the bundle, or behind the global `fetch`) takes tens.
+ * An aborted request fails with the signal's reason; a request that could not be made fails with Node's
+ * error, whose `code` (ECONNREFUSED, ECONNRESET…) says what happened.
+ */
+class NodeHttpSender {
+    httpAgent = new external_node_http_.Agent({ keepAlive: true });
+    httpsAgent = new external_node_https_.Agent({ keepAlive: true });
+    closed = false;
+    inFlight = new Set();
+    request(request) {
+        if (this.closed)
+            return Promise.reject(new Error('The HTTP client is closed'));
+        const sent = this.send(request);
+        const settled = sent.catch(() => undefined);
+        this.inFlight.add(settled);
+        void settled.then(() => this.inFlight.delete(settled));
+        return sent;
+    }
+    /** Refuses new requests, waits for those sent to be answered, then closes every connection. */
+    async close() {
+        this.closed = true;
+        await Promise.all(this.inFlight);
+        this.httpAgent.destroy();
+        this.httpsAgent.destroy();
+    }
+    send({ origin, path, method, headers, body, signal }) {
+        const url = new URL(path, origin);
+        const secure = url.protocol === 'https:';
+        if (!secure && url.protocol !== 'http:')
+            return Promise.reject(new TypeError(`Unsupported URL ${url.origin}`));
+        if (signal?.aborted)
+            return Promise.reject(signal.reason);
+        return new Promise((resolve, reject) => {
+            const sent = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+            const request = (secure ? external_node_https_.request : external_node_http_.request)(url, { method, headers: sent, agent: secure ? this.httpsAgent : this.httpAgent }, response => {
+                // From here the body carries the failure: an abort while it is read ends it with the signal's reason.
+                signal?.removeEventListener('abort', onAbort);
+                const abortBody = () => response.destroy(signal?.reason);
+                signal?.addEventListener('abort', abortBody, { once: true });
+                response.once('close', () => signal?.removeEventListener('abort', abortBody));
+                resolve({ statusCode: response.statusCode ?? 0, headers: response.headers, body: response });
+            });
+            const onAbort = () => request.destroy(signal?.reason);
+            signal?.addEventListener('abort', onAbort, { once: true });
+            request.once('error', error => {
+                signal?.removeEventListener('abort', onAbort);
+                reject(error);
+            });
+            request.end(body);
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./src/http/proxy-env.ts
+var proxy_env = __webpack_require__(8194);
+;// CONCATENATED MODULE: ./src/http/load.ts
+
+
+
+let loading;
+/**
+ * undici, loaded only when a proxy is set: Node's own `http` does not read HTTPS_PROXY / HTTP_PROXY. The
+ * memory flags go first, since they only apply to an HTTP parser compiled after them.
+ */
+function loadUndici() {
+    loading ??= Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4077)).then(() => Promise.all(/* import() */[__webpack_require__.e(344), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 1150)));
+    return loading;
+}
+/** undici's pool through the proxy (minus NO_PROXY), made on the first request. */
+class ProxiedSender {
+    dispatcher;
+    closed = false;
+    async request(request) {
+        if (this.closed)
+            throw new Error('The HTTP client is closed');
+        this.dispatcher ??= loadUndici().then(undici => undici.proxyAwareDispatcher());
+        const dispatcher = await this.dispatcher;
+        return (await dispatcher.request(request));
+    }
+    async close() {
+        if (this.closed)
             return;
-        emitWarning.call(process, warning, ...rest);
-    });
-    try {
-        return make();
+        this.closed = true;
+        if (this.dispatcher)
+            await (await this.dispatcher).close();
     }
-    finally {
-        process.emitWarning = emitWarning;
-    }
+}
+/** A connection pool: Node's own `http`/`https`, or undici when HTTPS_PROXY / HTTP_PROXY names a proxy. */
+function proxyAwareSender(env = process.env) {
+    return (0,proxy_env/* proxyIsSet */.r)(env) ? new ProxiedSender() : new NodeHttpSender();
+}
+/** `fetch` for Octokit over Node's own `http`/`https`, or undici's fetch through the proxy when one is set. */
+function proxyAwareFetch(env = process.env) {
+    if (!(0,proxy_env/* proxyIsSet */.r)(env))
+        return fetchOver(new NodeHttpSender());
+    let dispatcher;
+    return async (url, init) => {
+        const undici = await loadUndici();
+        dispatcher ??= undici.proxyAwareDispatcher();
+        return (await undici.undiciFetch(url, { ...init, dispatcher }));
+    };
 }
 
 // EXTERNAL MODULE: ./src/shared/base-url.ts
@@ -233,8 +364,8 @@ function normaliseBaseUrl(baseUrl) {
         throw new TypeError(`Avido base URL ${(0,errors/* cleanServerText */.Ct)(shown, 200)} ${problems.join(', ')}`);
     return url;
 }
-function defaultDispatcher() {
-    return proxyAwareDispatcher();
+function defaultSender() {
+    return proxyAwareSender();
 }
 
 ;// CONCATENATED MODULE: ./src/avido/read-body.ts
@@ -387,8 +518,8 @@ class Transport {
      * it answered: pages read in parallel would otherwise knock again while the server is still refusing.
      */
     heldUntil = 0;
-    dispatcher;
-    ownsDispatcher;
+    sender;
+    ownsSender;
     /** A server could echo the key (or another secret) back; it never leaves this object. */
     redact;
     constructor(options) {
@@ -407,18 +538,17 @@ class Transport {
         this.sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
         this.random = options.random ?? Math.random;
         this.deadline = options.deadline;
-        this.dispatcher = options.dispatcher;
-        this.ownsDispatcher = options.dispatcher === undefined;
+        this.sender = options.sender;
+        this.ownsSender = options.sender === undefined;
         this.redact = (0,shared_redact/* redactor */.$p)([options.apiKey, ...(options.otherSecrets ?? [])]);
     }
     setDeadline(deadline) {
         this.deadline = deadline;
     }
     async close() {
-        if (this.ownsDispatcher && this.dispatcher)
-            await this.dispatcher.close();
-        if (this.ownsDispatcher)
-            this.dispatcher = undefined;
+        // The closed pool stays in place, so a request still to come (a sibling page reader) is refused, not sent.
+        if (this.ownsSender && this.sender)
+            await this.sender.close();
     }
     async request(spec) {
         const query = spec.query?.toString() ?? '';
@@ -490,11 +620,11 @@ class Transport {
             timedOut = true;
             controller.abort();
         }, Math.min(timeoutMs, MAX_TIMER_MS));
-        this.dispatcher ??= defaultDispatcher();
+        this.sender ??= defaultSender();
         try {
             const hasBody = spec.body !== undefined;
             const { origin, pathname, search } = new URL(url);
-            const response = await this.dispatcher.request({
+            const response = await this.sender.request({
                 origin,
                 path: pathname + search,
                 method: spec.method,
@@ -1056,7 +1186,7 @@ function deadlineRetry(octokit, options) {
                     throw error;
                 }
                 policy.debug(`GitHub ${what} failed; retrying in ${decision.delayMs} ms (${attempt + 1}/${retries}).`);
-                await (0,promises_.setTimeout)(decision.delayMs);
+                await (0,external_node_timers_promises_.setTimeout)(decision.delayMs);
             }
         }
     });
@@ -1111,7 +1241,7 @@ function createOctokit(options) {
     const log = options.log ?? silent;
     const maxRetries = options.rateLimit?.maxRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
     const maxWait = options.rateLimit?.maxWaitSeconds ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS;
-    const dispatcher = proxyAwareDispatcher();
+    const send = proxyAwareFetch();
     const timeoutMs = options.requestTimeoutMs ?? octokit_DEFAULT_REQUEST_TIMEOUT_MS;
     const deadline = options.deadline ?? NO_DEADLINE;
     const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
@@ -1138,7 +1268,7 @@ function createOctokit(options) {
                 const end = deadline();
                 if (Date.now() >= end)
                     throw abortError('No time left for GitHub calls: the time allowed is over');
-                return undiciFetch(url, { ...init, dispatcher, signal: timeoutSignal(timeoutMs, end, init.signal) });
+                return send(url, { ...init, signal: timeoutSignal(timeoutMs, end, init.signal) });
             }
         },
         gateRetry: {
@@ -5471,7 +5601,7 @@ async function writeJsonReport(path, report, spooled) {
     const { tests: kept, ...head } = report;
     const count = spooled?.count ?? kept.length;
     const opening = JSON.stringify({ ...head, tests: [] }, null, 2);
-    const file = await (0,external_node_fs_promises_.open)(path, 'w');
+    const file = await (0,promises_.open)(path, 'w');
     try {
         if (count === 0)
             return void (await file.write(opening));
@@ -5496,7 +5626,7 @@ async function writeTests(file, tests, toJson) {
     }
 }
 async function copyFile(file, from) {
-    const source = await (0,external_node_fs_promises_.open)(from, 'r');
+    const source = await (0,promises_.open)(from, 'r');
     try {
         const buffer = Buffer.allocUnsafe(COPY_CHUNK);
         for (;;) {
@@ -5514,7 +5644,7 @@ async function copyFile(file, from) {
 // EXTERNAL MODULE: ./src/main/runner-commands.ts
 var runner_commands = __webpack_require__(7518);
 ;// CONCATENATED MODULE: ./src/main/step.ts
-// First: it sets V8 flags that must be in place before undici and the other heavy modules load.
+// First: it sets the V8 memory flags, which apply to what is compiled and allocated after them.
 
 
 
@@ -5547,7 +5677,7 @@ async function runValidStep({ config, context, secrets }) {
     const outcome = await gate(config, context, secrets, log, reportPath);
     try {
         if (outcome.report) {
-            await (0,external_node_fs_promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(reportPath), { recursive: true });
             await writeJsonReport(reportPath, outcome.report, outcome.reportTests);
         }
     }
@@ -5557,7 +5687,7 @@ async function runValidStep({ config, context, secrets }) {
     }
     finally {
         if (outcome.reportTests?.file)
-            await (0,external_node_fs_promises_.rm)(outcome.reportTests.file, { force: true });
+            await (0,promises_.rm)(outcome.reportTests.file, { force: true });
     }
     for (const [name, value] of Object.entries(outcome.outputs))
         (0,runner_commands/* setOutput */.uH)(name, value);
@@ -5594,7 +5724,7 @@ async function gate(config, context, secrets, log, reportPath) {
                 github,
                 log,
                 now: Date.now,
-                sleep: promises_.setTimeout,
+                sleep: external_node_timers_promises_.setTimeout,
                 reportPath,
                 // The report's tests are written beside it as they are judged, and copied into it at the end.
                 spoolTests: () => fileSpool((0,external_node_path_.join)((0,external_node_path_.dirname)(reportPath), `report-tests-${process.pid}.part`)),
@@ -5613,6 +5743,50 @@ async function gate(config, context, secrets, log, reportPath) {
         return { ...(0,pipeline_outcome/* abortedOutcome */.o)((0,pipeline_outcome/* describeFault */.Q)(error)), outputs: {} };
     }
 }
+
+
+/***/ }),
+
+/***/ 4077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(643);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8877);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_4__);
+// Node's own modules that the step loads, loaded here before the flags are set: Node compiles its
+// modules afresh, without their code cache, once the flags have changed. (undici, used only behind a proxy,
+// loads more of them after.)
+
+
+
+
+
+// Memory settings for large runs: they change heuristics of V8's collector and compilers, never behaviour.
+// main/step.ts imports it first, once the inputs are valid; it must also be evaluated before undici, which
+// compiles its WebAssembly HTTP parser as it loads (http/load.ts loads it first). `npm run bench` shows their
+// effect on the peak memory of large runs.
+const FLAGS = [
+    // The young generation keeps its first size. Grown (up to 2 × 32 MiB) it would stay mostly empty.
+    '--semi-space-growth-factor=1',
+    // The old generation may grow by 30 % between full collections, not by V8's up to fourfold: each page of
+    // tests is garbage once judged, and is collected before it piles up.
+    '--heap-growing-percent=30',
+    // Behind a proxy, undici's WebAssembly HTTP parser stays on the baseline compiler. Optimising it takes
+    // about 10 MiB that is never given back, and parsing headers is not what a run waits for.
+    '--liftoff-only',
+    '--no-wasm-tier-up',
+    '--no-wasm-dynamic-tiering'
+];
+for (const flag of FLAGS)
+    (0,node_v8__WEBPACK_IMPORTED_MODULE_4__.setFlagsFromString)(flag);
 
 
 /***/ })
