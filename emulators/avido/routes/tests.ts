@@ -51,23 +51,29 @@ function readFilter(query: QueryReader): TestFilter {
   }
 }
 
+/**
+ * The tests that match at `now`, and until when that holds: the listing only changes when a test appears,
+ * starts or settles, so the pages of one listing read on a running clock share it until the next of those.
+ */
 function filterTests(
   all: readonly TestRecord[],
   matches: (test: TestRecord) => boolean,
   now: number,
   orderDir: 'asc' | 'desc'
-): TestRecord[] {
+): { matched: TestRecord[]; until: number } {
   const matched: TestRecord[] = []
+  let until = Number.POSITIVE_INFINITY
   const take = (test: TestRecord): void => {
+    for (const at of [test.createdAt, test.startedAt, test.settledAt]) if (at > now && at < until) until = at
     if (isVisible(test, now) && matches(test)) matched.push(test)
   }
   if (orderDir === 'asc') for (let i = 0; i < all.length; i++) take(all[i] as TestRecord)
   else for (let i = all.length - 1; i >= 0; i--) take(all[i] as TestRecord)
-  return matched
+  return { matched, until }
 }
 
 export function testRoutes(state: EmulatorState): Route[] {
-  let lastListing: { key: string; matched: TestRecord[] } | undefined
+  let lastListing: { key: string; from: number; until: number; matched: TestRecord[] } | undefined
   return [
     {
       method: 'GET',
@@ -78,12 +84,17 @@ export function testRoutes(state: EmulatorState): Route[] {
         const { skip, limit, orderDir } = readPaging(reader)
         const orderBy = reader.enumValue('orderBy', ['createdAt', 'modifiedAt'], 'createdAt')
         const matches = readFilter(reader)
-        // The pages of one listing share the filtered list while nothing changed (a frozen clock, no new test).
+        // The pages of one listing share the filtered list while nothing changed: no test added, and none
+        // appeared, started or settled since it was made.
         const { skip: _skip, limit: _limit, ...filters } = query
-        const key = `${JSON.stringify(filters)}|${now}|${state.store.version}`
-        let matched = lastListing?.key === key ? lastListing.matched : undefined
+        const key = `${JSON.stringify(filters)}|${state.store.version}`
+        const cached = lastListing
+        let matched =
+          cached?.key === key && now >= cached.from && now < cached.until ? cached.matched : undefined
         if (matched === undefined) {
-          matched = filterTests(state.store.testsByCreatedAt(), test => matches(test, now), now, orderDir)
+          const all = state.store.testsByCreatedAt()
+          const listing = filterTests(all, test => matches(test, now), now, orderDir)
+          matched = listing.matched
           if (orderBy === 'modifiedAt')
             sortBy(
               matched,
@@ -91,7 +102,7 @@ export function testRoutes(state: EmulatorState): Route[] {
               orderDir,
               test => test.seq
             )
-          lastListing = { key, matched }
+          lastListing = { key, from: now, until: listing.until, matched }
         }
         return { status: 200, body: page(matched, skip, limit, test => serializeTest(test, now, state.app)) }
       }
