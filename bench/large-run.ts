@@ -1,24 +1,39 @@
 import { NODE24 } from '../emulators/runner/run-action.js'
-import { benchRun, seedSettling, withScene } from './gate-run.js'
+import { API_KEY, APPLICATION_ID } from '../emulators/scene.js'
+import { bareReader } from './bare-client.js'
+import { benchRun, pageQuery, seedSettling, withScene } from './gate-run.js'
 import { withMeasuredNode } from './peak-rss.js'
 
 export interface LargeRunFigures {
   /** Spawn to exit, through the wrapper that measures memory. */
   stepMs: number
+  /** Spawn to exit of a bare reader of the same pages with the same query, 4 in flight. */
+  bareMs: number
   peakMiB: number
   /** '' when the gate judged all `n` tests and passed; else what it said instead. */
   failure: string
 }
 
-/** A settled run of `n` tests of one eval: the whole step's time and its peak resident memory. */
+/**
+ * A settled run of `n` tests of one eval: the whole step's time and its peak resident memory, and the time
+ * a bare reader takes over the same pages (what the emulator and the wire cost, whatever the reader).
+ */
 export function measureLargeRun(n: number): Promise<LargeRunFigures> {
   return withScene(async scene => {
     seedSettling(scene, n)
-    return withMeasuredNode(NODE24, async node => {
+    const step = await withMeasuredNode(NODE24, async node => {
       const run = await benchRun(scene, { node: node.path, mayFail: true })
       const judged = run.outputs.result === 'success' && run.outputs.tests === String(n)
       const error = run.lines.find(line => line.startsWith('::error::')) ?? `exit ${run.code}`
       return { stepMs: run.durationMs, peakMiB: node.peakMiB(), failure: judged ? '' : error.slice(0, 160) }
     })
+    const bareMs = await bareReader(NODE24, {
+      baseUrl: scene.avido.url,
+      query: pageQuery(scene),
+      pages: Math.ceil(n / 100),
+      headers: { 'x-api-key': API_KEY, 'x-application-id': APPLICATION_ID },
+      inFlight: 4
+    })
+    return { ...step, bareMs }
   })
 }
