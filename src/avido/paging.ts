@@ -1,4 +1,5 @@
 import type { Pagination } from './schemas.js'
+import { RowIds } from './row-ids.js'
 
 export interface Page<T> {
   data: T[]
@@ -75,7 +76,7 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
   let emitted = 0
   let rowsEmitted = 0
   /** Each id read, with the first page it came on: a row is emitted from that page only. */
-  const seen = new Map<string, number>()
+  const seen = new RowIds()
   /** The first total stated: the count the caller had, else the first page's. */
   let stated = hint
   /** The latest total a page stated. */
