@@ -115,15 +115,19 @@ describe.each(SENDERS)('Avido transport over %s', (_name, setup) => {
   })
 })
 
+/** A client that read once and was closed: a request still to come is refused, and nothing more is sent. */
+async function expectClosedClientRefuses(): Promise<void> {
+  emu().seed.tests(2)
+  const { client } = setup()
+  expect(await client.countTests({})).toBe(2)
+  await client.close()
+  await expect(client.countTests({})).rejects.toThrow('The HTTP client is closed')
+  expect(emu().requests).toHaveLength(1)
+}
+
 describe('closing', () => {
-  it('refuses, once closed, a request still to come (a sibling page reader), and sends nothing', async () => {
-    emu().seed.tests(2)
-    const { client } = setup()
-    expect(await client.countTests({})).toBe(2)
-    await client.close()
-    await expect(client.countTests({})).rejects.toThrow('The HTTP client is closed')
-    expect(emu().requests).toHaveLength(1)
-  })
+  it('refuses, once closed, a request still to come (a sibling page reader), and sends nothing', () =>
+    expectClosedClientRefuses())
 })
 
 describe.each(SENDERS)(
@@ -215,12 +219,7 @@ describe('proxy environment variables', () => {
 
   it('refuses, once closed, a request still to come, and sends nothing', async () => {
     process.env.HTTP_PROXY = proxy.url
-    emu().seed.tests(2)
-    const { client } = setup()
-    expect(await client.countTests({})).toBe(2)
-    await client.close()
-    await expect(client.countTests({})).rejects.toThrow('The HTTP client is closed')
-    expect(emu().requests).toHaveLength(1)
+    await expectClosedClientRefuses()
   })
 
   it('goes direct for hosts in NO_PROXY', async () => {
