@@ -30,7 +30,7 @@ const PEAK_GOAL_BYTES = 150e6
 const GROWTH_GOAL = 1.15
 const LARGE_SIZES = [10_000, 50_000, 100_000]
 /** Runs of each large size: the peak memory of one run moves by a few MiB with the collector's timing. */
-const LARGE_RUNS = 3
+const LARGE_RUNS = 5
 /** The time a test of the largest run may exceed that of the smallest by this much: time grows linearly. */
 const LINEAR_GOAL = 1.5
 
