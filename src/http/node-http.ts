@@ -79,7 +79,8 @@ export class NodeHttpSender implements HttpSender {
       )
       const onAbort = () => request.destroy(signal?.reason)
       signal?.addEventListener('abort', onAbort, { once: true })
-      request.once('error', error => {
+      // `on`, not `once`: Node may report a socket's failure on the request again after the answer.
+      request.on('error', error => {
         signal?.removeEventListener('abort', onAbort)
         reject(error)
       })
