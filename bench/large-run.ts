@@ -1,8 +1,7 @@
 import { NODE24 } from '../emulators/runner/run-action.js'
-import { API_KEY, APPLICATION_ID } from '../emulators/scene.js'
-import { bareReader } from './bare-client.js'
 import { benchRun, pageQuery, seedSettling, withScene } from './gate-run.js'
 import { withMeasuredNode } from './peak-rss.js'
+import { bareRead } from './whole-step.js'
 
 export interface LargeRunFigures {
   /** Spawn to exit, through the wrapper that measures memory. */
@@ -27,13 +26,7 @@ export function measureLargeRun(n: number): Promise<LargeRunFigures> {
       const error = run.lines.find(line => line.startsWith('::error::')) ?? `exit ${run.code}`
       return { stepMs: run.durationMs, peakMiB: node.peakMiB(), failure: judged ? '' : error.slice(0, 160) }
     })
-    const bareMs = await bareReader(NODE24, {
-      baseUrl: scene.avido.url,
-      query: pageQuery(scene),
-      pages: Math.ceil(n / 100),
-      headers: { 'x-api-key': API_KEY, 'x-application-id': APPLICATION_ID },
-      inFlight: 4
-    })
+    const bareMs = await bareRead(scene, n, pageQuery(scene))
     return { ...step, bareMs }
   })
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 
 const GNU_TIME = '/usr/bin/time'
 
-export interface MeasuredNode {
+interface MeasuredNode {
   /** An executable that runs `node` with the same arguments, for runAction's `node` option. */
   path: string
   /** Peak resident memory of the last process run through `path`, in MiB. */
@@ -18,7 +18,7 @@ export interface MeasuredNode {
  * help from the action. The wrapper lives in a temporary folder: call `dispose` when done, or use
  * `withMeasuredNode`.
  */
-export function measuredNode(node: string): MeasuredNode {
+function measuredNode(node: string): MeasuredNode {
   if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} (GNU time) is needed to measure peak memory`)
   const dir = mkdtempSync(join(tmpdir(), 'avido-gate-rss-'))
   const out = join(dir, 'max-rss-kib')

@@ -1,5 +1,5 @@
 import { NODE24 } from '../emulators/runner/run-action.js'
-import { API_KEY, APPLICATION_ID } from '../emulators/scene.js'
+import { API_KEY, APPLICATION_ID, type Scene } from '../emulators/scene.js'
 import { bareReader } from './bare-client.js'
 import { benchRun, pageQuery, seedSettling, withScene } from './gate-run.js'
 
@@ -11,6 +11,17 @@ export interface WholeStepFigures {
 }
 
 const IN_FLIGHT = 4
+
+/** The floor of reading `n` tests: a bare reader of the scene's pages with the action's query, 4 in flight. */
+export function bareRead(scene: Scene, n: number, query: string): Promise<number> {
+  return bareReader(NODE24, {
+    baseUrl: scene.avido.url,
+    query,
+    pages: Math.ceil(n / 100),
+    headers: { 'x-api-key': API_KEY, 'x-application-id': APPLICATION_ID },
+    inFlight: IN_FLIGHT
+  })
+}
 
 /**
  * `n` settled tests, read `runs` times by the action (the whole step) and by a bare reader with the action's
@@ -29,15 +40,7 @@ export function measureWholeStep(n: number, runs: number): Promise<WholeStepFigu
       figures.actionMs.push(run.durationMs)
     }
     const bare = async () => {
-      figures.bareMs.push(
-        await bareReader(NODE24, {
-          baseUrl: scene.avido.url,
-          query: query!,
-          pages: Math.ceil(n / 100),
-          headers: { 'x-api-key': API_KEY, 'x-application-id': APPLICATION_ID },
-          inFlight: IN_FLIGHT
-        })
-      )
+      figures.bareMs.push(await bareRead(scene, n, query!))
     }
     for (let i = 0; i < runs; i++) {
       if (i % 2 === 0) {

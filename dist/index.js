@@ -1094,7 +1094,7 @@ async function run() {
         (0,runner_commands/* setFailed */.C1)(redact(reason));
         return;
     }
-    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6452));
+    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8643));
     await runValidStep(step);
 }
 

@@ -1,8 +1,4 @@
 // undici's own files, loaded one by one (see http/undici.ts): undici declares only its index.
-declare module 'undici/lib/dispatcher/agent.js' {
-  import { Agent } from 'undici'
-  export default Agent
-}
 declare module 'undici/lib/dispatcher/env-http-proxy-agent.js' {
   import { EnvHttpProxyAgent } from 'undici'
   export default EnvHttpProxyAgent
@@ -14,9 +10,4 @@ declare module 'undici/lib/dispatcher/dispatcher.js' {
 declare module 'undici/lib/api/index.js' {
   const api: Record<string, unknown>
   export default api
-}
-declare module 'undici/lib/web/fetch/index.js' {
-  import type { fetch } from 'undici'
-  const fetchModule: { fetch: typeof fetch }
-  export default fetchModule
 }

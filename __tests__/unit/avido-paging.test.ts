@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import {
-  readAllPages,
+  forEachRow,
   runawayBound,
   statedTotal,
   type Page,
@@ -14,6 +14,17 @@ interface Row {
 
 const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${i}` }))
 const keepRow = (row: Row): Row => row
+
+/** Every row `forEachRow` emits, in order. */
+async function readAllPages(
+  fetchPage: (skip: number) => Promise<Page<Row>>,
+  select: (row: Row) => Row | undefined,
+  options: ReadAllOptions
+): Promise<Row[]> {
+  const read: Row[] = []
+  await forEachRow(fetchPage, select, row => void read.push(row), options)
+  return read
+}
 
 /** A fake listing: `serve(skip)` decides each page; records the skips asked for and the peak in flight. */
 function listing(serve: (skip: number) => Page<Row>) {
@@ -51,7 +62,7 @@ const options = (extra: Partial<ReadAllOptions> = {}): ReadAllOptions & { lines:
   }
 }
 
-describe('readAllPages', () => {
+describe('forEachRow', () => {
   it.each([0, 1, 9, 10, 11, 25, 30, 199])('reads %i rows exactly once, in order', async n => {
     const all = rows(n)
     const { fetchPage, skips } = listing(honest(all))

@@ -1,12 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { AvidoRequestError } from '../../src/avido/errors.js'
-import {
-  buildIssueQuery,
-  buildTestQuery,
-  toUtcDateTime,
-  UUID_PATTERN,
-  type TestFilters
-} from '../../src/avido/query.js'
+import { buildIssueQuery, buildTestQuery, toUtcDateTime, type TestFilters } from '../../src/avido/query.js'
+import { UUID_PATTERN } from '../../src/shared/uuid.js'
 
 const ID_A = '123e4567-e89b-12d3-a456-426614174000'
 const ID_B = '789e4567-e89b-12d3-a456-426614174000'

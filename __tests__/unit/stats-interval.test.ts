@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { Z975, addErroredTest, emptySums, rateInterval, studentT975, sumsOf } from '../../src/stats/index.js'
+import { Z975, addTest, emptySums, rateInterval, studentT975, sumsOf } from '../../src/stats/index.js'
 
 const repeat = (n: number, test: [number, number]): [number, number][] =>
   Array.from({ length: n }, () => test)
@@ -69,8 +69,8 @@ describe('rateInterval: clustered t', () => {
       [3, 3],
       [3, 3]
     ])
-    sums = addErroredTest(sums, 0)
-    sums = addErroredTest(sums, 2)
+    sums = addTest(sums, 0, 1) // an errored test without evals
+    sums = addTest(sums, 0, 2) // an errored test of 2 evals
     const interval = rateInterval(sums)
     expect(interval.tests).toBe(4)
     expect(interval.rate).toBeCloseTo(66.666667, 5)
@@ -97,7 +97,7 @@ describe('rateInterval: rule of three', () => {
 
   it('0 % of 20 tests is at most 15 %, errored tests included', () => {
     let sums = sumsOf(repeat(19, [0, 3]))
-    sums = addErroredTest(sums, 0)
+    sums = addTest(sums, 0, 1) // an errored test without evals
     expect(rateInterval(sums)).toEqual({
       rate: 0,
       tests: 20,
@@ -127,7 +127,7 @@ describe('rateInterval: no margin', () => {
   it.each([
     ['no tests', emptySums(), 0, 0],
     ['one test', sumsOf([[3, 4]]), 75, 1],
-    ['one errored test', addErroredTest(emptySums(), 0), 0, 1],
+    ['one errored test', addTest(emptySums(), 0, 1), 0, 1],
     [
       'tests without evals',
       sumsOf([

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  addErroredTest,
   addTest,
   emptySums,
   isRateSums,
@@ -52,16 +51,6 @@ describe('addTest', () => {
     [1, Infinity]
   ])('rejects %d passed of %d evals', (passed, evals) => {
     expect(() => addTest(emptySums(), passed, evals)).toThrow(RangeError)
-  })
-})
-
-describe('addErroredTest', () => {
-  it.each([
-    [0, 1],
-    [1, 1],
-    [4, 4]
-  ])('counts an errored test with %d evals as 0 passed of %d', (evalCount, evals) => {
-    expect(addErroredTest(emptySums(), evalCount)).toEqual(addTest(emptySums(), 0, evals))
   })
 })
 

@@ -12,7 +12,7 @@ import {
 import { renderPull, renderPullDetail, renderRun } from './render-pulls-runs.js'
 import type { GitHubUser, SeedComment, SeedPull, SeedStatus, SeedWorkflowRun } from './types.js'
 
-export { GITHUB_ACTIONS_BOT, githubTimestamp }
+export { GITHUB_ACTIONS_BOT }
 
 interface CommentRecord {
   id: number

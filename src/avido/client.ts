@@ -72,14 +72,18 @@ export class AvidoClient {
     const total = statedTotal(first.pagination)
     if (total !== undefined) return total
     if (first.data.length === 0) return 0
-    return (await this.readTests(filters, test => ({ id: test.id }))).length
+    return this.forEachTest(
+      filters,
+      test => test,
+      () => undefined
+    )
   }
 
   /**
    * Every matching test, read 100 at a time in `createdAt asc` order (stable while new tests arrive) with up
    * to `pageConcurrency` pages in flight, each turned into what `select` makes of it as its page arrives (and
    * left out when that is `undefined`), so a large run is never held raw all at once. Any number of tests is
-   * read, within the deadline; see `readAllPages` for how a lying server is stopped.
+   * read, within the deadline; see `forEachRow` for how a lying server is stopped.
    */
   async readTests<R extends { id: string }>(
     filters: TestFilters,

@@ -1,5 +1,3 @@
-import { proxyAwareSender } from '../http/load.js'
-import type { HttpSender } from '../http/node-http.js'
 import { checkBaseUrl } from '../shared/base-url.js'
 import { cleanServerText } from './errors.js'
 
@@ -9,8 +7,4 @@ export function normaliseBaseUrl(baseUrl: string): string {
   if (problems.length)
     throw new TypeError(`Avido base URL ${cleanServerText(shown, 200)} ${problems.join(', ')}`)
   return url
-}
-
-export function defaultSender(): HttpSender {
-  return proxyAwareSender()
 }

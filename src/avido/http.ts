@@ -1,4 +1,4 @@
-import { defaultSender, normaliseBaseUrl } from './connection.js'
+import { normaliseBaseUrl } from './connection.js'
 import type { z } from 'zod'
 import { issuesText, networkErrorText, statusText, wasNeverSent } from './describe-failure.js'
 import { AvidoApiError, attemptsText, cleanServerText, type AvidoErrorKind } from './errors.js'
@@ -12,6 +12,7 @@ import {
   type HeaderSource
 } from './retry.js'
 import { ErrorResponseSchema } from './schemas.js'
+import { proxyAwareSender } from '../http/load.js'
 import type { HttpResponse, HttpSender } from '../http/node-http.js'
 import { redactor } from '../shared/redact.js'
 
@@ -213,7 +214,7 @@ class Transport implements AvidoTransport {
       },
       Math.min(timeoutMs, MAX_TIMER_MS)
     )
-    this.sender ??= defaultSender()
+    this.sender ??= proxyAwareSender()
     try {
       const hasBody = spec.body !== undefined
       const { origin, pathname, search } = new URL(url)

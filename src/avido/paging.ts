@@ -35,31 +35,17 @@ export function runawayBound(stated: number, pageSize: number): number {
 }
 
 /**
- * Reads every page of a skip/limit listing ordered for stable paging, and returns the rows once each, in
- * page order, as `select` makes them (rows it maps to `undefined` are left out). Each page is passed
- * through `select` as it arrives, so only the pages in flight are ever held whole.
+ * Reads every page of a skip/limit listing ordered for stable paging, and hands each row to `emit` once, in
+ * page order, as `select` makes it (rows it maps to `undefined` are left out), as soon as every page before
+ * its own has arrived. Only the pages in flight or waiting for an earlier one are held, and the id of every
+ * row read (to pass each row once). Resolves to the number of rows emitted.
  *
  * There is no fixed bound on the rows: the reading is bounded by what the listing states and by the
  * caller's deadline. Totals are hints: pages spanning a stated total are requested in parallel; a full page
  * reaching past the stated total (or with no total at all) asks for the next. A listing that lies cannot make
- * this loop or grow without bound: a page that comes back empty ends the reading (rows read so far are
- * returned, with a debug line); a page that holds only rows already read, and rows sent beyond
+ * this loop or grow without bound: a page that comes back empty ends the reading (rows read so far stand,
+ * with a debug line); a page that holds only rows already read, and rows sent beyond
  * `runawayBound` of the first stated total, are errors.
- */
-export async function readAllPages<T extends { id: string }, R extends { id: string }>(
-  fetchPage: (skip: number) => Promise<Page<T>>,
-  select: (row: T) => R | undefined,
-  options: ReadAllOptions
-): Promise<R[]> {
-  const rows: R[] = []
-  await forEachRow(fetchPage, select, row => void rows.push(row), options)
-  return rows
-}
-
-/**
- * `readAllPages` without keeping the rows: each is handed to `emit` once, in page order, as soon as every
- * page before its own has arrived. Only the pages in flight or waiting for an earlier one are held, and the
- * id of every row read (to pass each row once). Resolves to the number of rows emitted.
  */
 export async function forEachRow<T extends { id: string }, R extends { id: string }>(
   fetchPage: (skip: number) => Promise<Page<T>>,

@@ -1,7 +1,6 @@
 // Query strings for Avido list endpoints: arrays comma-joined, date-times in UTC
 // ending in `Z`, `skip` ≥ 0 and 1 ≤ `limit` ≤ 100. Pure.
 
-import { UUID_PATTERN } from '../shared/uuid.js'
 import { AvidoRequestError } from './errors.js'
 import {
   PASS_RATE_STATUSES,
@@ -44,8 +43,6 @@ export const MAX_PAGE_LIMIT = 100
 /** The date-time pattern of the Avido spec: calendar-valid, seconds and fraction optional, `Z` required. */
 export const UTC_DATE_TIME_PATTERN =
   /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$/
-
-export { UUID_PATTERN }
 
 /** A Date becomes `toISOString()`; a string must already be UTC with `Z` (offsets are refused by Avido). */
 export function toUtcDateTime(value: string | Date, name: string): string {

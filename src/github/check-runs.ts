@@ -4,9 +4,6 @@ export type CheckRunStatus = 'queued' | 'in_progress' | 'completed'
 export type CheckRunConclusion =
   'action_required' | 'cancelled' | 'failure' | 'neutral' | 'success' | 'skipped' | 'stale' | 'timed_out'
 
-/** GitHub refuses a summary or text over this many characters, and also over this many UTF-8 bytes. */
-export const CHECK_RUN_OUTPUT_MAX = 65_535
-
 export interface CheckRunOutput {
   title: string
   summary: string

@@ -1,8 +1,6 @@
 import { oneLine, STATUS_DESCRIPTION_MAX } from '../shared/text.js'
 import type { GitHubClient } from './octokit.js'
 
-export { STATUS_DESCRIPTION_MAX } from '../shared/text.js'
-
 export type CommitState = 'error' | 'failure' | 'pending' | 'success'
 
 /** A commit status description GitHub accepts: one line, at most STATUS_DESCRIPTION_MAX characters. */

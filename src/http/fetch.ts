@@ -80,8 +80,6 @@ function answer(response: HttpResponse, url: string, method: string, signal?: Ab
       const values = entries.filter(([key]) => key === wanted).map(([, value]) => value)
       return values.length ? values.join(', ') : null
     },
-    has: (name: string) => entries.some(([key]) => key === name.toLowerCase()),
-    entries: () => entries[Symbol.iterator](),
     [Symbol.iterator]: () => entries[Symbol.iterator]()
   }
   let read = false
@@ -100,7 +98,6 @@ function answer(response: HttpResponse, url: string, method: string, signal?: Ab
   return {
     status,
     statusText: STATUS_CODES[status] ?? '',
-    ok: status >= 200 && status < 300,
     url,
     headers,
     body,

@@ -1,18 +1,16 @@
 import type { Dispatcher } from 'undici'
 import { fetchOver, type FetchFunction } from './fetch.js'
-import { NodeHttpSender, type HttpResponse, type HttpSender } from './node-http.js'
+import { NodeHttpSender, type HttpRequest, type HttpResponse, type HttpSender } from './node-http.js'
 import { proxyIsSet } from './proxy-env.js'
 import type * as UndiciModule from './undici.js'
 
-type UndiciParts = typeof UndiciModule
-
-let loading: Promise<UndiciParts> | undefined
+let loading: Promise<typeof UndiciModule> | undefined
 
 /**
  * undici, loaded only when a proxy is set: Node's own `http` does not read HTTPS_PROXY / HTTP_PROXY. The
  * memory flags go first, since they only apply to an HTTP parser compiled after them.
  */
-function loadUndici(): Promise<UndiciParts> {
+function loadUndici(): Promise<typeof UndiciModule> {
   loading ??= import('../v8-memory.js').then(() => import('./undici.js'))
   return loading
 }
@@ -22,9 +20,9 @@ class ProxiedSender implements HttpSender {
   private dispatcher: Promise<Dispatcher> | undefined
   private closed = false
 
-  async request(request: Parameters<HttpSender['request']>[0]): Promise<HttpResponse> {
+  async request(request: HttpRequest): Promise<HttpResponse> {
     if (this.closed) throw new Error('The HTTP client is closed')
-    this.dispatcher ??= loadUndici().then(undici => undici.proxyAwareDispatcher())
+    this.dispatcher ??= loadUndici().then(undici => undici.proxiedDispatcher())
     const dispatcher = await this.dispatcher
     return (await dispatcher.request(request)) as HttpResponse
   }
@@ -41,13 +39,7 @@ export function proxyAwareSender(env: NodeJS.ProcessEnv = process.env): HttpSend
   return proxyIsSet(env) ? new ProxiedSender() : new NodeHttpSender()
 }
 
-/** `fetch` for Octokit over Node's own `http`/`https`, or undici's fetch through the proxy when one is set. */
+/** `fetch` for Octokit over the same kind of pool. */
 export function proxyAwareFetch(env: NodeJS.ProcessEnv = process.env): FetchFunction {
-  if (!proxyIsSet(env)) return fetchOver(new NodeHttpSender())
-  let dispatcher: Dispatcher | undefined
-  return async (url, init) => {
-    const undici = await loadUndici()
-    dispatcher ??= undici.proxyAwareDispatcher()
-    return (await undici.undiciFetch(url, { ...init, dispatcher })) as unknown as Response
-  }
+  return fetchOver(proxyAwareSender(env))
 }

@@ -1,23 +1,17 @@
 import type { Dispatcher } from 'undici'
-import Agent from 'undici/lib/dispatcher/agent.js'
 import DispatcherClass from 'undici/lib/dispatcher/dispatcher.js'
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js'
 import api from 'undici/lib/api/index.js'
-import fetchModule from 'undici/lib/web/fetch/index.js'
-import { proxyIsSet } from './proxy-env.js'
 
-// The parts of undici the gate uses, loaded without the rest: undici's index also loads its WebSocket,
-// EventSource, cache, cookie and mock parts, which take time to compile at every start and are never used.
+// The parts of undici the gate uses behind a proxy, loaded without the rest: undici's index also loads its
+// fetch, WebSocket, EventSource, cache, cookie and mock parts, which take time to compile and are never used.
 
 // As undici's index does: `dispatcher.request()` and the other calls come from its api part.
 Object.assign(DispatcherClass.prototype, api)
 
-/** undici's fetch. */
-export const undiciFetch = fetchModule.fetch
-
-/** Goes through HTTPS_PROXY / HTTP_PROXY (minus NO_PROXY) when one is set, as the runner's own tools do. */
-export function proxyAwareDispatcher(): Dispatcher {
-  return proxyIsSet() ? withoutExperimentalNotice(() => new EnvHttpProxyAgent()) : new Agent()
+/** Goes through HTTPS_PROXY / HTTP_PROXY, minus the hosts NO_PROXY lists, as the runner's own tools do. */
+export function proxiedDispatcher(): Dispatcher {
+  return withoutExperimentalNotice(() => new EnvHttpProxyAgent())
 }
 
 /** undici calls EnvHttpProxyAgent experimental on stderr, which reads as a problem in the step's log. */

@@ -174,7 +174,7 @@ export function addToDigest(digest: RunDigest, test: JudgedTest): void {
   }
   if (test.errored) {
     task.errored += 1
-    task.countedEvals += Math.max(1, test.evals.length)
+    task.countedEvals += test.total
     return
   }
   const ran = new Set<DefinitionTally>()

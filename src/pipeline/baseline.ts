@@ -5,7 +5,7 @@ import { judgeTest } from '../judge/judge.js'
 import type { Scope } from '../judge/scope.js'
 import { baselineFromRecord, decodeRecord } from '../render/record.js'
 import { formatTimestamp, shortSha } from '../shared/format.js'
-import { addTest, emptySums, mergeSums, type RateSums } from '../stats/index.js'
+import { addTest, emptySums, type RateSums } from '../stats/index.js'
 import type { GateDeps } from './deps.js'
 import { describeFault } from './outcome.js'
 import { thresholdsOf } from './waiting.js'
@@ -138,10 +138,7 @@ async function scheduledBaseline(deps: GateDeps, scope: Scope): Promise<Baseline
     overall = addTest(overall, test.passed, test.total)
     tasks.set(test.taskId, addTest(tasks.get(test.taskId) ?? emptySums(), test.passed, test.total))
     for (const d of test.definitions) {
-      evalDefinitions.set(
-        d.id,
-        mergeSums(evalDefinitions.get(d.id) ?? emptySums(), addTest(emptySums(), d.passed, d.total))
-      )
+      evalDefinitions.set(d.id, addTest(evalDefinitions.get(d.id) ?? emptySums(), d.passed, d.total))
     }
   }
   if (tasks.size === 0) {

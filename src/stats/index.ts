@@ -1,7 +1,6 @@
 /** Error bars and baseline comparison for pass rates, computed from per-test running sums. */
 export {
   type RateSums,
-  addErroredTest,
   addTest,
   emptySums,
   isRateSums,

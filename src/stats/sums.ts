@@ -48,11 +48,6 @@ export function addTest(sums: RateSums, passed: number, evals: number): RateSums
   }
 }
 
-/** An errored test: none of its evals passed, and it counts as at least one eval. */
-export function addErroredTest(sums: RateSums, evalCount: number): RateSums {
-  return addTest(sums, 0, Math.max(1, evalCount))
-}
-
 export function mergeSums(a: RateSums, b: RateSums): RateSums {
   return {
     tests: a.tests + b.tests,

@@ -1,22 +1,8 @@
-export const id = 452;
-export const ids = [452];
+export const id = 643;
+export const ids = [643];
 export const modules = {
 
-/***/ 8194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ proxyIsSet)
-/* harmony export */ });
-/** Whether HTTPS_PROXY / HTTP_PROXY (either case) names a proxy, as the runner's own tools read them. */
-function proxyIsSet(env = process.env) {
-    return Boolean(env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY);
-}
-
-
-/***/ }),
-
-/***/ 6452:
+/***/ 8643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -126,236 +112,9 @@ function wasNeverSent(error) {
     return errorCodes(error).some(code => NOT_SENT_CODES.has(code));
 }
 
-;// CONCATENATED MODULE: ./src/http/fetch.ts
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** As fetch: past this many redirects a request fails. */
-const MAX_REDIRECTS = 20;
-/** Answers without a body, which are drained at once so their connection goes back to the pool. */
-const NO_BODY_STATUSES = new Set([204, 205, 304]);
-/**
- * `fetch` as Octokit calls it (a text body, headers as a record, a signal), sent by `sender`. It follows
- * redirects as fetch does (a 303, or a 301/302 after a POST, becomes a GET; the authorization header is not
- * sent to another origin), and fails as fetch does: with the signal's reason when aborted, otherwise with a
- * `TypeError` whose cause is the network error.
- */
-function fetchOver(sender) {
-    return async (input, init) => {
-        const signal = init.signal instanceof AbortSignal ? init.signal : undefined;
-        if (init.body !== undefined && init.body !== null && typeof init.body !== 'string')
-            throw new TypeError('Only text request bodies are supported');
-        let body = (init.body ?? undefined);
-        let method = (typeof init.method === 'string' ? init.method.toUpperCase() : 'GET');
-        let headers = { ...init.headers };
-        let url = new URL(input);
-        for (let redirects = 0;; redirects++) {
-            let response;
-            try {
-                const path = url.pathname + url.search;
-                response = await sender.request({ origin: url.origin, path, method, headers, body, signal });
-            }
-            catch (error) {
-                if (signal?.aborted)
-                    throw signal.reason;
-                throw new TypeError('fetch failed', { cause: error });
-            }
-            const location = headerText(response.headers.location);
-            if (!REDIRECT_STATUSES.has(response.statusCode) || !location || init.redirect === 'manual')
-                return answer(response, url.href, method, signal);
-            response.body.resume();
-            if (init.redirect === 'error' || redirects >= MAX_REDIRECTS)
-                throw new TypeError('fetch failed', { cause: new Error(`Too many redirects from ${url.href}`) });
-            const next = new URL(location, url);
-            const toGet = (response.statusCode === 303 && method !== 'GET' && method !== 'HEAD') ||
-                ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST');
-            if (toGet) {
-                method = 'GET';
-                body = undefined;
-                headers = without(headers, ['content-type', 'content-length']);
-            }
-            if (next.origin !== url.origin)
-                headers = without(headers, ['authorization', 'cookie']);
-            url = next;
-        }
-    };
-}
-function without(headers, names) {
-    return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())));
-}
-function headerText(value) {
-    return Array.isArray(value) ? value[0] : value;
-}
-/** The part of a fetch `Response` that Octokit reads. */
-function answer(response, url, method, signal) {
-    const { statusCode: status, body } = response;
-    if (NO_BODY_STATUSES.has(status) || method === 'HEAD')
-        body.resume();
-    const entries = Object.entries(response.headers)
-        .flatMap(([name, value]) => {
-        if (value === undefined)
-            return [];
-        if (!Array.isArray(value))
-            return [[name, value]];
-        return name === 'set-cookie' ? value.map(one => [name, one]) : [[name, value.join(', ')]];
-    })
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const headers = {
-        get: (name) => {
-            const wanted = name.toLowerCase();
-            const values = entries.filter(([key]) => key === wanted).map(([, value]) => value);
-            return values.length ? values.join(', ') : null;
-        },
-        has: (name) => entries.some(([key]) => key === name.toLowerCase()),
-        entries: () => entries[Symbol.iterator](),
-        [Symbol.iterator]: () => entries[Symbol.iterator]()
-    };
-    let read = false;
-    const bytes = async () => {
-        if (read)
-            throw new TypeError('Body is unusable: Body has already been read');
-        read = true;
-        const chunks = [];
-        try {
-            for await (const chunk of body)
-                chunks.push(chunk);
-        }
-        catch (error) {
-            throw signal?.aborted ? signal.reason : new TypeError('terminated', { cause: error });
-        }
-        return Buffer.concat(chunks);
-    };
-    const text = async () => (await bytes()).toString('utf8');
-    return {
-        status,
-        statusText: external_node_http_.STATUS_CODES[status] ?? '',
-        ok: status >= 200 && status < 300,
-        url,
-        headers,
-        body,
-        text,
-        json: async () => JSON.parse(await text()),
-        arrayBuffer: async () => {
-            const buffer = await bytes();
-            return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
-        }
-    };
-}
-
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./src/http/node-http.ts
-
-
-/**
- * Requests over Node's own `http` and `https`, with keep-alive pools. Node loads these in a few
- * milliseconds from its code cache, where undici (in the bundle, or behind the global `fetch`) takes tens.
- * An aborted request fails with the signal's reason; a request that could not be made fails with Node's
- * error, whose `code` (ECONNREFUSED, ECONNRESET…) says what happened.
- */
-class NodeHttpSender {
-    httpAgent = new external_node_http_.Agent({ keepAlive: true });
-    httpsAgent = new external_node_https_.Agent({ keepAlive: true });
-    closed = false;
-    inFlight = new Set();
-    request(request) {
-        if (this.closed)
-            return Promise.reject(new Error('The HTTP client is closed'));
-        const sent = this.send(request);
-        const settled = sent.catch(() => undefined);
-        this.inFlight.add(settled);
-        void settled.then(() => this.inFlight.delete(settled));
-        return sent;
-    }
-    /** Refuses new requests, waits for those sent to be answered, then closes every connection. */
-    async close() {
-        this.closed = true;
-        await Promise.all(this.inFlight);
-        this.httpAgent.destroy();
-        this.httpsAgent.destroy();
-    }
-    send({ origin, path, method, headers, body, signal }) {
-        const url = new URL(path, origin);
-        const secure = url.protocol === 'https:';
-        if (!secure && url.protocol !== 'http:')
-            return Promise.reject(new TypeError(`Unsupported URL ${url.origin}`));
-        if (signal?.aborted)
-            return Promise.reject(signal.reason);
-        return new Promise((resolve, reject) => {
-            const sent = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
-            const request = (secure ? external_node_https_.request : external_node_http_.request)(url, { method, headers: sent, agent: secure ? this.httpsAgent : this.httpAgent }, response => {
-                // From here the body carries the failure: an abort while it is read ends it with the signal's reason.
-                signal?.removeEventListener('abort', onAbort);
-                const abortBody = () => response.destroy(signal?.reason);
-                signal?.addEventListener('abort', abortBody, { once: true });
-                response.once('close', () => signal?.removeEventListener('abort', abortBody));
-                resolve({ statusCode: response.statusCode ?? 0, headers: response.headers, body: response });
-            });
-            const onAbort = () => request.destroy(signal?.reason);
-            signal?.addEventListener('abort', onAbort, { once: true });
-            // `on`, not `once`: Node may report a socket's failure on the request again after the answer.
-            request.on('error', error => {
-                signal?.removeEventListener('abort', onAbort);
-                reject(error);
-            });
-            request.end(body);
-        });
-    }
-}
-
-// EXTERNAL MODULE: ./src/http/proxy-env.ts
-var proxy_env = __webpack_require__(8194);
-;// CONCATENATED MODULE: ./src/http/load.ts
-
-
-
-let loading;
-/**
- * undici, loaded only when a proxy is set: Node's own `http` does not read HTTPS_PROXY / HTTP_PROXY. The
- * memory flags go first, since they only apply to an HTTP parser compiled after them.
- */
-function loadUndici() {
-    loading ??= Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4077)).then(() => Promise.all(/* import() */[__webpack_require__.e(344), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 1150)));
-    return loading;
-}
-/** undici's pool through the proxy (minus NO_PROXY), made on the first request. */
-class ProxiedSender {
-    dispatcher;
-    closed = false;
-    async request(request) {
-        if (this.closed)
-            throw new Error('The HTTP client is closed');
-        this.dispatcher ??= loadUndici().then(undici => undici.proxyAwareDispatcher());
-        const dispatcher = await this.dispatcher;
-        return (await dispatcher.request(request));
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        if (this.dispatcher)
-            await (await this.dispatcher).close();
-    }
-}
-/** A connection pool: Node's own `http`/`https`, or undici when HTTPS_PROXY / HTTP_PROXY names a proxy. */
-function proxyAwareSender(env = process.env) {
-    return (0,proxy_env/* proxyIsSet */.r)(env) ? new ProxiedSender() : new NodeHttpSender();
-}
-/** `fetch` for Octokit over Node's own `http`/`https`, or undici's fetch through the proxy when one is set. */
-function proxyAwareFetch(env = process.env) {
-    if (!(0,proxy_env/* proxyIsSet */.r)(env))
-        return fetchOver(new NodeHttpSender());
-    let dispatcher;
-    return async (url, init) => {
-        const undici = await loadUndici();
-        dispatcher ??= undici.proxyAwareDispatcher();
-        return (await undici.undiciFetch(url, { ...init, dispatcher }));
-    };
-}
-
 // EXTERNAL MODULE: ./src/shared/base-url.ts
 var base_url = __webpack_require__(280);
 ;// CONCATENATED MODULE: ./src/avido/connection.ts
-
 
 
 /** The base URL without trailing slashes, held to the gate's one base-URL rule. */
@@ -364,9 +123,6 @@ function normaliseBaseUrl(baseUrl) {
     if (problems.length)
         throw new TypeError(`Avido base URL ${(0,errors/* cleanServerText */.Ct)(shown, 200)} ${problems.join(', ')}`);
     return url;
-}
-function defaultSender() {
-    return proxyAwareSender();
 }
 
 ;// CONCATENATED MODULE: ./src/avido/read-body.ts
@@ -481,9 +237,230 @@ function hasServerWait(headers, now) {
 
 // EXTERNAL MODULE: ./src/avido/schemas.ts
 var schemas = __webpack_require__(8039);
+;// CONCATENATED MODULE: ./src/http/fetch.ts
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** As fetch: past this many redirects a request fails. */
+const MAX_REDIRECTS = 20;
+/** Answers without a body, which are drained at once so their connection goes back to the pool. */
+const NO_BODY_STATUSES = new Set([204, 205, 304]);
+/**
+ * `fetch` as Octokit calls it (a text body, headers as a record, a signal), sent by `sender`. It follows
+ * redirects as fetch does (a 303, or a 301/302 after a POST, becomes a GET; the authorization header is not
+ * sent to another origin), and fails as fetch does: with the signal's reason when aborted, otherwise with a
+ * `TypeError` whose cause is the network error.
+ */
+function fetchOver(sender) {
+    return async (input, init) => {
+        const signal = init.signal instanceof AbortSignal ? init.signal : undefined;
+        if (init.body !== undefined && init.body !== null && typeof init.body !== 'string')
+            throw new TypeError('Only text request bodies are supported');
+        let body = (init.body ?? undefined);
+        let method = (typeof init.method === 'string' ? init.method.toUpperCase() : 'GET');
+        let headers = { ...init.headers };
+        let url = new URL(input);
+        for (let redirects = 0;; redirects++) {
+            let response;
+            try {
+                const path = url.pathname + url.search;
+                response = await sender.request({ origin: url.origin, path, method, headers, body, signal });
+            }
+            catch (error) {
+                if (signal?.aborted)
+                    throw signal.reason;
+                throw new TypeError('fetch failed', { cause: error });
+            }
+            const location = headerText(response.headers.location);
+            if (!REDIRECT_STATUSES.has(response.statusCode) || !location || init.redirect === 'manual')
+                return answer(response, url.href, method, signal);
+            response.body.resume();
+            if (init.redirect === 'error' || redirects >= MAX_REDIRECTS)
+                throw new TypeError('fetch failed', { cause: new Error(`Too many redirects from ${url.href}`) });
+            const next = new URL(location, url);
+            const toGet = (response.statusCode === 303 && method !== 'GET' && method !== 'HEAD') ||
+                ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST');
+            if (toGet) {
+                method = 'GET';
+                body = undefined;
+                headers = without(headers, ['content-type', 'content-length']);
+            }
+            if (next.origin !== url.origin)
+                headers = without(headers, ['authorization', 'cookie']);
+            url = next;
+        }
+    };
+}
+function without(headers, names) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())));
+}
+function headerText(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/** The part of a fetch `Response` that Octokit reads. */
+function answer(response, url, method, signal) {
+    const { statusCode: status, body } = response;
+    if (NO_BODY_STATUSES.has(status) || method === 'HEAD')
+        body.resume();
+    const entries = Object.entries(response.headers)
+        .flatMap(([name, value]) => {
+        if (value === undefined)
+            return [];
+        if (!Array.isArray(value))
+            return [[name, value]];
+        return name === 'set-cookie' ? value.map(one => [name, one]) : [[name, value.join(', ')]];
+    })
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const headers = {
+        get: (name) => {
+            const wanted = name.toLowerCase();
+            const values = entries.filter(([key]) => key === wanted).map(([, value]) => value);
+            return values.length ? values.join(', ') : null;
+        },
+        [Symbol.iterator]: () => entries[Symbol.iterator]()
+    };
+    let read = false;
+    const bytes = async () => {
+        if (read)
+            throw new TypeError('Body is unusable: Body has already been read');
+        read = true;
+        const chunks = [];
+        try {
+            for await (const chunk of body)
+                chunks.push(chunk);
+        }
+        catch (error) {
+            throw signal?.aborted ? signal.reason : new TypeError('terminated', { cause: error });
+        }
+        return Buffer.concat(chunks);
+    };
+    const text = async () => (await bytes()).toString('utf8');
+    return {
+        status,
+        statusText: external_node_http_.STATUS_CODES[status] ?? '',
+        url,
+        headers,
+        body,
+        text,
+        json: async () => JSON.parse(await text()),
+        arrayBuffer: async () => {
+            const buffer = await bytes();
+            return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+;// CONCATENATED MODULE: ./src/http/node-http.ts
+
+
+/**
+ * Requests over Node's own `http` and `https`, with keep-alive pools. Node loads these in a few
+ * milliseconds from its code cache, where undici (in the bundle, or behind the global `fetch`) takes tens.
+ * An aborted request fails with the signal's reason; a request that could not be made fails with Node's
+ * error, whose `code` (ECONNREFUSED, ECONNRESET…) says what happened.
+ */
+class NodeHttpSender {
+    httpAgent = new external_node_http_.Agent({ keepAlive: true });
+    httpsAgent = new external_node_https_.Agent({ keepAlive: true });
+    closed = false;
+    inFlight = new Set();
+    request(request) {
+        if (this.closed)
+            return Promise.reject(new Error('The HTTP client is closed'));
+        const sent = this.send(request);
+        const settled = sent.catch(() => undefined);
+        this.inFlight.add(settled);
+        void settled.then(() => this.inFlight.delete(settled));
+        return sent;
+    }
+    /** Refuses new requests, waits for those sent to be answered, then closes every connection. */
+    async close() {
+        this.closed = true;
+        await Promise.all(this.inFlight);
+        this.httpAgent.destroy();
+        this.httpsAgent.destroy();
+    }
+    send({ origin, path, method, headers, body, signal }) {
+        const url = new URL(path, origin);
+        const secure = url.protocol === 'https:';
+        if (!secure && url.protocol !== 'http:')
+            return Promise.reject(new TypeError(`Unsupported URL ${url.origin}`));
+        if (signal?.aborted)
+            return Promise.reject(signal.reason);
+        return new Promise((resolve, reject) => {
+            const sent = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+            const request = (secure ? external_node_https_.request : external_node_http_.request)(url, { method, headers: sent, agent: secure ? this.httpsAgent : this.httpAgent }, response => {
+                // From here the body carries the failure: an abort while it is read ends it with the signal's reason.
+                signal?.removeEventListener('abort', onAbort);
+                const abortBody = () => response.destroy(signal?.reason);
+                signal?.addEventListener('abort', abortBody, { once: true });
+                response.once('close', () => signal?.removeEventListener('abort', abortBody));
+                resolve({ statusCode: response.statusCode ?? 0, headers: response.headers, body: response });
+            });
+            const onAbort = () => request.destroy(signal?.reason);
+            signal?.addEventListener('abort', onAbort, { once: true });
+            // `on`, not `once`: Node may report a socket's failure on the request again after the answer.
+            request.on('error', error => {
+                signal?.removeEventListener('abort', onAbort);
+                reject(error);
+            });
+            request.end(body);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/http/proxy-env.ts
+/** Whether HTTPS_PROXY / HTTP_PROXY (either case) names a proxy, as the runner's own tools read them. */
+function proxyIsSet(env = process.env) {
+    return Boolean(env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY);
+}
+
+;// CONCATENATED MODULE: ./src/http/load.ts
+
+
+
+let loading;
+/**
+ * undici, loaded only when a proxy is set: Node's own `http` does not read HTTPS_PROXY / HTTP_PROXY. The
+ * memory flags go first, since they only apply to an HTTP parser compiled after them.
+ */
+function loadUndici() {
+    loading ??= Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4077)).then(() => Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 1150)));
+    return loading;
+}
+/** undici's pool through the proxy (minus NO_PROXY), made on the first request. */
+class ProxiedSender {
+    dispatcher;
+    closed = false;
+    async request(request) {
+        if (this.closed)
+            throw new Error('The HTTP client is closed');
+        this.dispatcher ??= loadUndici().then(undici => undici.proxiedDispatcher());
+        const dispatcher = await this.dispatcher;
+        return (await dispatcher.request(request));
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        if (this.dispatcher)
+            await (await this.dispatcher).close();
+    }
+}
+/** A connection pool: Node's own `http`/`https`, or undici when HTTPS_PROXY / HTTP_PROXY names a proxy. */
+function proxyAwareSender(env = process.env) {
+    return proxyIsSet(env) ? new ProxiedSender() : new NodeHttpSender();
+}
+/** `fetch` for Octokit over the same kind of pool. */
+function proxyAwareFetch(env = process.env) {
+    return fetchOver(proxyAwareSender(env));
+}
+
 // EXTERNAL MODULE: ./src/shared/redact.ts
 var shared_redact = __webpack_require__(8932);
 ;// CONCATENATED MODULE: ./src/avido/http.ts
+
 
 
 
@@ -621,7 +598,7 @@ class Transport {
             timedOut = true;
             controller.abort();
         }, Math.min(timeoutMs, MAX_TIMER_MS));
-        this.sender ??= defaultSender();
+        this.sender ??= proxyAwareSender();
         try {
             const hasBody = spec.body !== undefined;
             const { origin, pathname, search } = new URL(url);
@@ -837,26 +814,17 @@ function runawayBound(stated, pageSize) {
     return 2 * stated + pageSize;
 }
 /**
- * Reads every page of a skip/limit listing ordered for stable paging, and returns the rows once each, in
- * page order, as `select` makes them (rows it maps to `undefined` are left out). Each page is passed
- * through `select` as it arrives, so only the pages in flight are ever held whole.
+ * Reads every page of a skip/limit listing ordered for stable paging, and hands each row to `emit` once, in
+ * page order, as `select` makes it (rows it maps to `undefined` are left out), as soon as every page before
+ * its own has arrived. Only the pages in flight or waiting for an earlier one are held, and the id of every
+ * row read (to pass each row once). Resolves to the number of rows emitted.
  *
  * There is no fixed bound on the rows: the reading is bounded by what the listing states and by the
  * caller's deadline. Totals are hints: pages spanning a stated total are requested in parallel; a full page
  * reaching past the stated total (or with no total at all) asks for the next. A listing that lies cannot make
- * this loop or grow without bound: a page that comes back empty ends the reading (rows read so far are
- * returned, with a debug line); a page that holds only rows already read, and rows sent beyond
+ * this loop or grow without bound: a page that comes back empty ends the reading (rows read so far stand,
+ * with a debug line); a page that holds only rows already read, and rows sent beyond
  * `runawayBound` of the first stated total, are errors.
- */
-async function readAllPages(fetchPage, select, options) {
-    const rows = [];
-    await forEachRow(fetchPage, select, row => void rows.push(row), options);
-    return rows;
-}
-/**
- * `readAllPages` without keeping the rows: each is handed to `emit` once, in page order, as soon as every
- * page before its own has arrived. Only the pages in flight or waiting for an earlier one are held, and the
- * id of every row read (to pass each row once). Resolves to the number of rows emitted.
  */
 async function forEachRow(fetchPage, select, emit, options) {
     const { pageSize } = options;
@@ -976,11 +944,9 @@ function selectRows(rows, select) {
 // ending in `Z`, `skip` ≥ 0 and 1 ≤ `limit` ≤ 100. Pure.
 
 
-
 const MAX_PAGE_LIMIT = 100;
 /** The date-time pattern of the Avido spec: calendar-valid, seconds and fraction optional, `Z` required. */
 const UTC_DATE_TIME_PATTERN = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z))$/;
-
 /** A Date becomes `toISOString()`; a string must already be UTC with `Z` (offsets are refused by Avido). */
 function toUtcDateTime(value, name) {
     if (value instanceof Date) {
@@ -1100,13 +1066,13 @@ class AvidoClient {
             return total;
         if (first.data.length === 0)
             return 0;
-        return (await this.readTests(filters, test => ({ id: test.id }))).length;
+        return this.forEachTest(filters, test => test, () => undefined);
     }
     /**
      * Every matching test, read 100 at a time in `createdAt asc` order (stable while new tests arrive) with up
      * to `pageConcurrency` pages in flight, each turned into what `select` makes of it as its page arrives (and
      * left out when that is `undefined`), so a large run is never held raw all at once. Any number of tests is
-     * read, within the deadline; see `readAllPages` for how a lying server is stopped.
+     * read, within the deadline; see `forEachRow` for how a lying server is stopped.
      */
     async readTests(filters, select, opts = {}) {
         const rows = [];
@@ -1648,7 +1614,6 @@ async function resolvePullRequestNumber(gh, context) {
 
 ;// CONCATENATED MODULE: ./src/github/status.ts
 
-
 /** A commit status description GitHub accepts: one line, at most STATUS_DESCRIPTION_MAX characters. */
 function truncateDescription(text, max = shared_text/* STATUS_DESCRIPTION_MAX */.N9) {
     return (0,shared_text/* oneLine */.TN)(text, max);
@@ -1685,8 +1650,6 @@ async function getWorkflowRunCreatedAt(gh, params) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/check-runs.ts
-/** GitHub refuses a summary or text over this many characters, and also over this many UTF-8 bytes. */
-const CHECK_RUN_OUTPUT_MAX = 65_535;
 function requestFields(fields) {
     return {
         ...(fields.status ? { status: fields.status } : {}),
@@ -1966,10 +1929,6 @@ function addTest(sums, passed, evals) {
         passedEvals: sums.passedEvals + passed * evals,
         evalsSq: sums.evalsSq + evals * evals
     };
-}
-/** An errored test: none of its evals passed, and it counts as at least one eval. */
-function addErroredTest(sums, evalCount) {
-    return addTest(sums, 0, Math.max(1, evalCount));
 }
 function mergeSums(a, b) {
     return {
@@ -2667,7 +2626,7 @@ function addToDigest(digest, test) {
     }
     if (test.errored) {
         task.errored += 1;
-        task.countedEvals += Math.max(1, test.evals.length);
+        task.countedEvals += test.total;
         return;
     }
     const ran = new Set();
@@ -3697,7 +3656,7 @@ async function scheduledBaseline(deps, scope) {
         overall = addTest(overall, test.passed, test.total);
         tasks.set(test.taskId, addTest(tasks.get(test.taskId) ?? emptySums(), test.passed, test.total));
         for (const d of test.definitions) {
-            evalDefinitions.set(d.id, mergeSums(evalDefinitions.get(d.id) ?? emptySums(), addTest(emptySums(), d.passed, d.total)));
+            evalDefinitions.set(d.id, addTest(evalDefinitions.get(d.id) ?? emptySums(), d.passed, d.total));
         }
     }
     if (tasks.size === 0) {
