@@ -1,16 +1,24 @@
-import { formatMargin, formatRate } from '../../../shared/format.js'
+import { formatChange, formatMargin, formatRate } from '../../../shared/format.js'
 import { escapeInline } from '../../escape.js'
 import { fixed, link } from '../cells.js'
 import type { BaselineView, RowChange, Section } from '../types.js'
 
 const MAX_LISTED = 5
 
-/** `▼ 4.0 ± 3.1 points`; the sign of a change as shown (one decimal). */
+/** A change as shown, by the gate's one rounding rule (the outputs and the status line use it too). */
+function shownChange(change: number): { sign: number; size: string } {
+  const text = formatChange(change)
+  return text === '0.0'
+    ? { sign: 0, size: text }
+    : { sign: text.startsWith('+') ? 1 : -1, size: text.slice(1) }
+}
+
+/** `▼ 4.0 ± 3.1 points`, or `no change (0.0 ± 3.1 points)`. */
 function changeText(change: number, margin: number | undefined): string {
-  const shown = Math.round(change * 10) / 10
+  const { sign, size } = shownChange(change)
   const m = formatMargin(margin)
-  const size = `${Math.abs(shown).toFixed(1)}${m ? ` ± ${m}` : ''} points`
-  return shown === 0 ? `no change (${size})` : `${shown > 0 ? '▲' : '▼'} ${size}`
+  const points = `${size}${m ? ` ± ${m}` : ''} points`
+  return sign === 0 ? `no change (${points})` : `${sign > 0 ? '▲' : '▼'} ${points}`
 }
 
 export function comparisonLine(b: BaselineView): string {
@@ -47,11 +55,11 @@ export function scopeLine(b: BaselineView): string | undefined {
 /** A table cell: `▼ 46.7 ± 36.5` when the change is significant, `-8.3 ± 52.7 (noise)` when it is not. */
 export function rowChangeCell(row: RowChange | undefined): string {
   if (!row) return '–'
-  const shown = Math.round(row.change * 10) / 10
+  const { sign, size } = shownChange(row.change)
   const m = formatMargin(row.margin)
-  const size = `${Math.abs(shown).toFixed(1)}${m ? ` ± ${m}` : ''}`
-  if (row.significant && shown !== 0) return `${shown > 0 ? '▲' : '▼'} ${size}`
-  return `${shown > 0 ? '+' : shown < 0 ? '−' : ''}${size} (noise)`
+  const cell = `${size}${m ? ` ± ${m}` : ''}`
+  if (row.significant && sign !== 0) return `${sign > 0 ? '▲' : '▼'} ${cell}`
+  return `${sign > 0 ? '+' : sign < 0 ? '−' : ''}${cell} (noise)`
 }
 
 /** The comparison with the baseline; nothing when the run has no baseline. */
