@@ -3995,13 +3995,25 @@ function describeChange(comparison) {
         : '';
     return `${(0,format/* formatChange */.eD)(comparison.change)} points${ci}`;
 }
-/** The error line when a regression fails the gate. */
-function regressionFailure(result, maxRegression, baselineName) {
+/** Why a regression fails the gate: `the pass rate dropped by more than max-regression 5 points against …`. */
+function regressionReason(result, maxRegression, baselineName) {
     const base = result.comparison.baseRate !== undefined
         ? ` (${(0,format/* formatRate */.CE)(result.comparison.baseRate)}% on the shared tasks)`
         : '';
-    return (`Avido test gate failed: the pass rate dropped by more than max-regression ${maxRegression} points against ` +
+    return (`the pass rate dropped by more than max-regression ${maxRegression} points against ` +
         `${baselineName}${base}: ${describeChange(result.comparison)}, a statistically significant drop.`);
+}
+/** The error line when a regression fails the gate. */
+function regressionFailure(result, maxRegression, baselineName) {
+    return `Avido test gate failed: ${regressionReason(result, maxRegression, baselineName)}`;
+}
+/** The gate's verdict once a regression has failed it: the quality verdict's reason, then the drop's. */
+function regressedVerdict(quality, result, maxRegression, baselineName) {
+    return {
+        ...quality,
+        gate: 'fail',
+        reason: `${quality.reason} But ${regressionReason(result, maxRegression, baselineName)}`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/judging.ts
@@ -4032,12 +4044,9 @@ function judgeWaitedRun(deps, waited, baseline) {
         log.info(`Against ${baselineName(compared.baseline)}: ${describeChange(compared.comparison)}.`);
     let regression;
     if (compared?.failsGate && config.maxRegression !== undefined) {
-        regression = regressionFailure(compared, config.maxRegression, baselineName(compared.baseline));
-        verdict = {
-            ...verdict,
-            gate: 'fail',
-            reason: `${verdict.reason} ${regression.replace(/^Avido test gate failed: /, 'But ')}`
-        };
+        const name = baselineName(compared.baseline);
+        regression = regressionFailure(compared, config.maxRegression, name);
+        verdict = regressedVerdict(quality, compared, config.maxRegression, name);
     }
     log.info(verdict.reason);
     if (timedOut && config.onTimeout === 'judge') {
@@ -4633,7 +4642,7 @@ function sectionContext(input, target) {
         input,
         target,
         judgement,
-        verdict: verdictOf(judgement, input.timedOut),
+        verdict: input.verdict ?? verdictOf(judgement, input.timedOut),
         change: changeSincePrevious(input.previous, judgement),
         tasks: byBreakdownOrder(tasks)
     };
@@ -4671,12 +4680,19 @@ const changeSection = {
 
 
 const MAX_LISTED = 5;
-/** `▼ 4.0 ± 3.1 points`; the sign of a change as shown (one decimal). */
+/** A change as shown, by the gate's one rounding rule (the outputs and the status line use it too). */
+function shownChange(change) {
+    const text = (0,format/* formatChange */.eD)(change);
+    return text === '0.0'
+        ? { sign: 0, size: text }
+        : { sign: text.startsWith('+') ? 1 : -1, size: text.slice(1) };
+}
+/** `▼ 4.0 ± 3.1 points`, or `no change (0.0 ± 3.1 points)`. */
 function changeText(change, margin) {
-    const shown = Math.round(change * 10) / 10;
+    const { sign, size } = shownChange(change);
     const m = (0,format/* formatMargin */.wj)(margin);
-    const size = `${Math.abs(shown).toFixed(1)}${m ? ` ± ${m}` : ''} points`;
-    return shown === 0 ? `no change (${size})` : `${shown > 0 ? '▲' : '▼'} ${size}`;
+    const points = `${size}${m ? ` ± ${m}` : ''} points`;
+    return sign === 0 ? `no change (${points})` : `${sign > 0 ? '▲' : '▼'} ${points}`;
 }
 function comparisonLine(b) {
     const what = cells_link(escapeInline(b.label, 120), b.url);
@@ -4712,12 +4728,12 @@ function scopeLine(b) {
 function rowChangeCell(row) {
     if (!row)
         return '–';
-    const shown = Math.round(row.change * 10) / 10;
+    const { sign, size } = shownChange(row.change);
     const m = (0,format/* formatMargin */.wj)(row.margin);
-    const size = `${Math.abs(shown).toFixed(1)}${m ? ` ± ${m}` : ''}`;
-    if (row.significant && shown !== 0)
-        return `${shown > 0 ? '▲' : '▼'} ${size}`;
-    return `${shown > 0 ? '+' : shown < 0 ? '−' : ''}${size} (noise)`;
+    const cell = `${size}${m ? ` ± ${m}` : ''}`;
+    if (row.significant && sign !== 0)
+        return `${sign > 0 ? '▲' : '▼'} ${cell}`;
+    return `${sign > 0 ? '+' : sign < 0 ? '−' : ''}${cell} (noise)`;
 }
 /** The comparison with the baseline; nothing when the run has no baseline. */
 const comparisonSection = {
@@ -5337,6 +5353,7 @@ function renderRun(deps, judged, pr, issue, scope) {
         previous: pr.previous,
         hiddenData,
         timedOut,
+        verdict,
         dryRun: config.dryRun,
         generatedAt
     };

@@ -166,6 +166,12 @@ describe.each(runtimesFor(false))('comparison with a baseline on $name', (runtim
     })
     const [head] = checkRunsOn(scene)
     expect(head).toMatchObject({ status: 'completed', conclusion: 'failure' })
+    // The report says what the step did: the drop failed the gate, although fail-on never passes the rate.
+    for (const page of [pull.summary, head.output.summary]) {
+      expect(page).toContain('❌ **Gate failed**')
+      expect(page).not.toContain('Gate passed')
+      expect(page).toContain('But the pass rate dropped by more than max-regression 5 points')
+    }
   })
 
   it('passes a drop within noise with max-regression set', async () => {

@@ -7,7 +7,8 @@ import type { HiddenData } from '../../src/render/hidden-data.js'
 import { nextHiddenData } from '../../src/render/hidden-data.js'
 import type { ReportInput } from '../../src/render/markdown.js'
 import { COMMENT_MAX_LENGTH, SUMMARY_MAX_BYTES, renderReport } from '../../src/render/markdown.js'
-import { compareWithBaseline, type Baseline } from '../../src/judge/baseline.js'
+import { compareWithBaseline, regressedVerdict, type Baseline } from '../../src/judge/baseline.js'
+import { verdictOf } from '../../src/judge/verdict.js'
 import { baselineView } from '../../src/render/baseline-view.js'
 import type { EvalSpec, TaskSpec } from './report-fixtures.js'
 import { GENERATED_AT, KEY, SHA, makeJudgement, reportInput, uuid } from './report-fixtures.js'
@@ -113,8 +114,21 @@ function compared(head: TaskSpec[], base: TaskSpec[], maxRegression?: number): R
     scope: baseline.scope as NonNullable<Baseline['scope']>,
     maxRegression
   })
+  // As the gate decides it: a significant drop past max-regression fails the gate whatever the rate.
+  const regressed =
+    result.failsGate && maxRegression !== undefined
+      ? {
+          verdict: regressedVerdict(
+            verdictOf(input.judgement),
+            result,
+            maxRegression,
+            'the base commit bbbbbbb'
+          )
+        }
+      : {}
   return {
     ...input,
+    ...regressed,
     baseline: baselineView(result, input.judgement, {
       serverUrl: 'https://github.com',
       owner: 'acme',

@@ -1,6 +1,7 @@
 import { compareStratified, type Comparison, type RateSums, type TaskChange } from '../stats/index.js'
 import { formatChange, formatRate, withoutBinaryNoise } from '../shared/format.js'
 import type { Judgement } from './types.js'
+import type { Verdict } from './verdict.js'
 
 export type BaselineSource = 'base-commit' | 'scheduled'
 
@@ -93,18 +94,37 @@ export function describeChange(comparison: Comparison): string {
   return `${formatChange(comparison.change)} points${ci}`
 }
 
+/** Why a regression fails the gate: `the pass rate dropped by more than max-regression 5 points against …`. */
+function regressionReason(result: BaselineComparison, maxRegression: number, baselineName: string): string {
+  const base =
+    result.comparison.baseRate !== undefined
+      ? ` (${formatRate(result.comparison.baseRate)}% on the shared tasks)`
+      : ''
+  return (
+    `the pass rate dropped by more than max-regression ${maxRegression} points against ` +
+    `${baselineName}${base}: ${describeChange(result.comparison)}, a statistically significant drop.`
+  )
+}
+
 /** The error line when a regression fails the gate. */
 export function regressionFailure(
   result: BaselineComparison,
   maxRegression: number,
   baselineName: string
 ): string {
-  const base =
-    result.comparison.baseRate !== undefined
-      ? ` (${formatRate(result.comparison.baseRate)}% on the shared tasks)`
-      : ''
-  return (
-    `Avido test gate failed: the pass rate dropped by more than max-regression ${maxRegression} points against ` +
-    `${baselineName}${base}: ${describeChange(result.comparison)}, a statistically significant drop.`
-  )
+  return `Avido test gate failed: ${regressionReason(result, maxRegression, baselineName)}`
+}
+
+/** The gate's verdict once a regression has failed it: the quality verdict's reason, then the drop's. */
+export function regressedVerdict(
+  quality: Verdict,
+  result: BaselineComparison,
+  maxRegression: number,
+  baselineName: string
+): Verdict {
+  return {
+    ...quality,
+    gate: 'fail',
+    reason: `${quality.reason} But ${regressionReason(result, maxRegression, baselineName)}`
+  }
 }

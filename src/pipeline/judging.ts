@@ -1,6 +1,7 @@
 import {
   compareWithBaseline,
   describeChange,
+  regressedVerdict,
   regressionFailure,
   type Baseline,
   type BaselineComparison
@@ -57,12 +58,9 @@ export function judgeWaitedRun(
     log.info(`Against ${baselineName(compared.baseline)}: ${describeChange(compared.comparison)}.`)
   let regression: string | undefined
   if (compared?.failsGate && config.maxRegression !== undefined) {
-    regression = regressionFailure(compared, config.maxRegression, baselineName(compared.baseline))
-    verdict = {
-      ...verdict,
-      gate: 'fail',
-      reason: `${verdict.reason} ${regression.replace(/^Avido test gate failed: /, 'But ')}`
-    }
+    const name = baselineName(compared.baseline)
+    regression = regressionFailure(compared, config.maxRegression, name)
+    verdict = regressedVerdict(quality, compared, config.maxRegression, name)
   }
   log.info(verdict.reason)
   if (timedOut && config.onTimeout === 'judge') {

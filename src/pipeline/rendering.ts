@@ -64,6 +64,7 @@ export function renderRun(
     previous: pr.previous,
     hiddenData,
     timedOut,
+    verdict,
     dryRun: config.dryRun,
     generatedAt
   }

@@ -35,7 +35,7 @@ export function sectionContext(input: ReportInput, target: Target): SectionConte
     input,
     target,
     judgement,
-    verdict: verdictOf(judgement, input.timedOut),
+    verdict: input.verdict ?? verdictOf(judgement, input.timedOut),
     change: changeSincePrevious(input.previous, judgement),
     tasks: byBreakdownOrder(tasks)
   }

@@ -77,6 +77,8 @@ export interface ReportInput {
   /** The state after this run: embedded in the comment, and the source of the trend. */
   hiddenData: HiddenData
   timedOut?: TimeoutInfo
+  /** The gate's verdict, when a regression may have failed it; defaults to `verdictOf(judgement, timedOut)`. */
+  verdict?: Verdict
   /** The comparison with a baseline; no comparison section without it. */
   baseline?: BaselineView
   dryRun: boolean
