@@ -1094,7 +1094,7 @@ async function run() {
         (0,runner_commands/* setFailed */.C1)(redact(reason));
         return;
     }
-    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8643));
+    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
     await runValidStep(step);
 }
 
@@ -1205,7 +1205,9 @@ async function appendSummary(markdown) {
 /* harmony import */ var _avido_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6824);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9556);
 /* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3718);
-/* harmony import */ var _render_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2623);
+/* harmony import */ var _render_aborted_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8159);
+/* harmony import */ var _render_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2623);
+
 
 
 
@@ -1215,8 +1217,8 @@ function abortedOutcome(reason, outputs = {}) {
     return {
         verdict: 'aborted',
         reason,
-        outputs: { ...(0,_render_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyOutputs */ .q)(), gate: 'fail', regressed: 'false', ...outputs },
-        summary: `## 🔴 Avido test gate could not finish\n\n${reason}\n`
+        outputs: { ...(0,_render_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyOutputs */ .q)(), gate: 'fail', regressed: 'false', ...outputs },
+        summary: (0,_render_aborted_js__WEBPACK_IMPORTED_MODULE_3__/* .abortedSummary */ .u)(reason)
     };
 }
 /** Errors whose message is already a sentence for a person. */
@@ -1232,6 +1234,151 @@ function describeFault(error) {
         return line;
     const name = error instanceof Error ? `${error.name}: ` : '';
     return `Avido test gate stopped on an unexpected error (${name}${line}).`;
+}
+
+
+/***/ }),
+
+/***/ 8159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ abortedSummary)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7789);
+
+const REASON_LINE_MAX = 2_000;
+/**
+ * The job summary and check run page when the gate stopped before a verdict. The reason may quote a server
+ * or an input, so each of its lines (bad inputs give one each) is escaped as untrusted text.
+ */
+function abortedSummary(reason) {
+    const lines = reason
+        .split('\n')
+        .map(line => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeInline */ .VV)(line, REASON_LINE_MAX))
+        .filter(Boolean);
+    return `## 🔴 Avido test gate could not finish\n\n${lines.join('\n\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 7789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VV: () => (/* binding */ escapeInline),
+/* harmony export */   fQ: () => (/* reexport safe */ _shared_text_js__WEBPACK_IMPORTED_MODULE_0__.fQ),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   tn: () => (/* binding */ escapeCode)
+/* harmony export */ });
+/* unused harmony export ZWSP */
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4646);
+
+// Escaping for text that comes from Avido (task titles, eval names, analyses, issue ids): all of it is
+// untrusted. The output is safe to place in GitHub Markdown:
+//
+// - no raw HTML (`< > & " '` become entities), so nothing can open a tag or close our `<details>`;
+// - no Markdown that opens links, images, code spans or emphasis (`\ ` * _ [ ] ~ $` are backslash-escaped);
+// - no autolinks (`://` and `www.` get a zero-width space), no `@mentions`, no `#123`, `GH-123` or
+//   `owner/repo#123` references: a zero-width space (`&#8203;`) goes after the `@`, the `#` or the `GH-`,
+//   which GitHub renders invisibly but which stops it from pinging anyone or cross-linking an issue;
+// - one line and cut to `maxLength` UTF-16 code units by the shared rule (src/shared/text.ts), the cut
+//   falling between escaped grapheme clusters, so never inside one of our entities either.
+//
+// Untrusted text must not start a line: callers always put it after some Markdown of their own.
+/** Zero-width space as an entity: renders invisibly, breaks mentions, references and autolinks. */
+const ZWSP = '&#8203;';
+// The report's cells reduce text with the shared rule too; it is exported here beside the escaping.
+
+const ENTITIES = new Map([
+    ['&', '&amp;'],
+    ['<', '&lt;'],
+    ['>', '&gt;'],
+    ['"', '&quot;'],
+    ["'", '&#39;']
+]);
+const BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '~', '$']);
+/** The escaped form of code point `i` (escaping is per code point, so a combining mark cannot hide a `|`). */
+function escapeChar(cs, i, mode) {
+    const c = cs[i];
+    const next = cs[i + 1] ?? '';
+    const entity = ENTITIES.get(c);
+    if (entity !== undefined)
+        return entity;
+    if (c === '|')
+        return mode === 'cell' ? '\\|' : '|';
+    if (BACKSLASHED.has(c))
+        return `\\${c}`;
+    if (c === '@')
+        return next === '' || next === ' ' ? '@' : `@${ZWSP}`;
+    if (c === '#')
+        return /^\d/.test(next) ? `#${ZWSP}` : '#';
+    if (c === '-' && /^\d/.test(next) && isGhPrefix(cs, i))
+        return `-${ZWSP}`;
+    if (c === ':' && next === '/' && cs[i + 2] === '/')
+        return `:${ZWSP}`;
+    if (c === '.' && isWwwPrefix(cs, i))
+        return `${ZWSP}.`;
+    return c;
+}
+/** The escaped text as atoms, one per grapheme cluster: cutting happens between atoms only. */
+function atoms(text, mode) {
+    const cs = Array.from(text);
+    const escaped = cs.map((_, i) => escapeChar(cs, i, mode));
+    if (/^[\x20-\x7E]*$/.test(text))
+        return escaped;
+    const out = [];
+    let k = 0;
+    for (const g of (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .graphemes */ .ls)(text)) {
+        let atom = '';
+        for (let n = Array.from(g).length; n > 0; n--)
+            atom += escaped[k++];
+        out.push(atom);
+    }
+    return out;
+}
+/** `GH-123` (whatever precedes it: being too careful costs an invisible character). */
+function isGhPrefix(cs, i) {
+    return i >= 2 && /^gh$/i.test(cs[i - 2] + cs[i - 1]);
+}
+/** `www.example.com`, which GFM autolinks after `_`, `*`, `~`, `(` or a space: whatever precedes it here. */
+function isWwwPrefix(cs, i) {
+    return i >= 3 && /^www$/i.test(cs[i - 3] + cs[i - 2] + cs[i - 1]);
+}
+function escapeWith(text, maxLength, mode) {
+    const clean = (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeText */ .fQ)(text);
+    const limit = Math.max(0, Math.floor(maxLength));
+    // Each atom is at least as long as its grapheme, so nothing past `limit` code units can be kept; a few
+    // more are read so that the atoms at the edge still see their neighbours.
+    const window = clean.length > limit + 8 ? clean.slice(0, limit + 8) : clean;
+    return (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .fitParts */ .u5)(atoms(window, mode), limit, window.length < clean.length);
+}
+/** Untrusted text for a Markdown table cell: also escapes `|`, so the row keeps its columns. */
+function escapeCell(text, maxLength) {
+    return escapeWith(text, maxLength, 'cell');
+}
+/** Untrusted text for a paragraph, list item, heading or `<summary>` (never at the start of a line). */
+function escapeInline(text, maxLength) {
+    return escapeWith(text, maxLength, 'inline');
+}
+/**
+ * Untrusted text as an inline code span (for ids), at most `maxLength` code units including the fences.
+ * Inside a code span GitHub renders no HTML, mentions or references, so only the fence needs care.
+ * Not for table cells (a `|` inside a code span would still split the cell): use `escapeCell` there.
+ */
+function escapeCode(text, maxLength) {
+    const clean = (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeText */ .fQ)(text);
+    if (!clean)
+        return '';
+    const fenceFor = (s) => '`'.repeat(Math.max(0, ...(s.match(/`+/g) ?? []).map(r => r.length)) + 1);
+    const pad = (s) => (s.startsWith('`') || s.endsWith('`') ? ` ${s} ` : s);
+    const budget = Math.floor(maxLength) - 2 * fenceFor(clean).length - 2;
+    if (budget < 1)
+        return '';
+    const content = pad((0,_shared_text_js__WEBPACK_IMPORTED_MODULE_0__/* .cutText */ .IN)(clean, budget));
+    const fence = fenceFor(content);
+    return `${fence}${content}${fence}`;
 }
 
 

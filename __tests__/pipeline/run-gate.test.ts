@@ -32,10 +32,11 @@ describe('runGate', () => {
     expect(statuses.map(status => status['state'])).toEqual(['pending', 'error'])
     const checkRunId = Number(outcome.outputs['check-run-id'])
     expect(checkRunId).toBeGreaterThan(0)
-    expect(scene().github.checkRunHistory(checkRunId).at(-1)).toMatchObject({
-      status: 'completed',
-      conclusion: 'failure'
-    })
+    const closed = scene().github.checkRunHistory(checkRunId).at(-1)
+    expect(closed).toMatchObject({ status: 'completed', conclusion: 'failure' })
+    // The job summary and the check run's page say the same, the reason escaped as untrusted text.
+    expect(closed).toMatchObject({ output: { summary: outcome.summary } })
+    expect(outcome.summary).toContain('(reading &quot;evals&quot;)')
   })
 
   it('passes a settled run end to end (the control for the case above)', async () => {

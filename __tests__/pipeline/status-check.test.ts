@@ -59,6 +59,29 @@ describe('StatusCheck', () => {
     expect(JSON.stringify(last)).toContain('answered 401')
   })
 
+  it.each([
+    ['check-run', 1],
+    ['both', 1],
+    ['status', 0]
+  ])(
+    'renders the page only when there is a check run to write it to (`status-check: %s`)',
+    async (mode, renders) => {
+      const check = new StatusCheck(make({ inputs: { 'status-check': mode } }).deps)
+      await check.open()
+      let rendered = 0
+      const summary = () => {
+        rendered++
+        return '## The report'
+      }
+      await check.close({ state: 'success', conclusion: 'success', title: '100% passed', summary })
+      expect(rendered).toBe(renders)
+      if (check.run) {
+        const last = scene().github.checkRunHistory(check.run.id).at(-1)
+        expect(last).toMatchObject({ output: { summary: '## The report' } })
+      }
+    }
+  )
+
   it('is never opened on a dry run or without a token', async () => {
     for (const options of [{ inputs: { 'dry-run': 'true' } }, { github: false }]) {
       const check = new StatusCheck(make(options).deps)

@@ -1,6 +1,7 @@
 import { AvidoApiError, AvidoRequestError } from '../avido/errors.js'
 import { GitHubContextError } from '../github/context.js'
 import { InputError } from '../inputs/parse.js'
+import { abortedSummary } from '../render/aborted.js'
 import type { JsonReport } from '../render/json-report.js'
 import { emptyOutputs } from '../render/outputs.js'
 import type { SpooledTests } from './test-spool.js'
@@ -32,7 +33,7 @@ export function abortedOutcome(reason: string, outputs: Record<string, string> =
     verdict: 'aborted',
     reason,
     outputs: { ...emptyOutputs(), gate: 'fail', regressed: 'false', ...outputs },
-    summary: `## 🔴 Avido test gate could not finish\n\n${reason}\n`
+    summary: abortedSummary(reason)
   }
 }
 

@@ -125,7 +125,7 @@ export function renderRun(
             ? 'neutral'
             : 'success',
       title,
-      summary: renderReport(reportInput, { maxLength: CHECK_RUN_MAX_LENGTH, target: 'check-run' }),
+      summary: () => renderReport(reportInput, { maxLength: CHECK_RUN_MAX_LENGTH, target: 'check-run' }),
       ...(record ? { text: record } : {})
     }
   }

@@ -1,5 +1,5 @@
 import type { CheckRunConclusion } from '../github/check-runs.js'
-import { escapeInline } from '../render/escape.js'
+import { abortedSummary } from '../render/aborted.js'
 import { errorDescription, pendingDescription } from '../render/status-text.js'
 import type { GateDeps } from './deps.js'
 
@@ -15,8 +15,8 @@ export interface FinalCheck {
   conclusion: CheckRunConclusion
   /** One line: the commit status's description and the check run's title. */
   title: string
-  /** The check run's page: the report. */
-  summary?: string
+  /** The check run's page: the report, rendered only when there is a check run to write it to. */
+  summary?: () => string
   /** Hidden on the check run's page: the record a later run compares with. */
   text?: string
 }
@@ -84,7 +84,7 @@ export class StatusCheck {
         completedAt: new Date(this.deps.now()).toISOString(),
         output: {
           title: final.title,
-          summary: final.summary ?? final.title,
+          summary: final.summary?.() ?? final.title,
           ...(final.text ? { text: final.text } : {})
         }
       })
@@ -99,7 +99,7 @@ export class StatusCheck {
       state: 'error',
       conclusion: 'failure',
       title,
-      summary: `## 🔴 Avido test gate could not finish\n\n${escapeInline(reason, 2_000)}\n`
+      summary: () => abortedSummary(reason)
     })
   }
 

@@ -1,8 +1,8 @@
-export const id = 643;
-export const ids = [643];
+export const id = 319;
+export const ids = [319];
 export const modules = {
 
-/***/ 8643:
+/***/ 8319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4284,114 +4284,8 @@ async function findPullRequest(deps) {
     return { number, comment, previous: decodeHiddenData(comment.body, config.commentKey) };
 }
 
-;// CONCATENATED MODULE: ./src/render/escape.ts
-
-// Escaping for text that comes from Avido (task titles, eval names, analyses, issue ids): all of it is
-// untrusted. The output is safe to place in GitHub Markdown:
-//
-// - no raw HTML (`< > & " '` become entities), so nothing can open a tag or close our `<details>`;
-// - no Markdown that opens links, images, code spans or emphasis (`\ ` * _ [ ] ~ $` are backslash-escaped);
-// - no autolinks (`://` and `www.` get a zero-width space), no `@mentions`, no `#123`, `GH-123` or
-//   `owner/repo#123` references: a zero-width space (`&#8203;`) goes after the `@`, the `#` or the `GH-`,
-//   which GitHub renders invisibly but which stops it from pinging anyone or cross-linking an issue;
-// - one line and cut to `maxLength` UTF-16 code units by the shared rule (src/shared/text.ts), the cut
-//   falling between escaped grapheme clusters, so never inside one of our entities either.
-//
-// Untrusted text must not start a line: callers always put it after some Markdown of their own.
-/** Zero-width space as an entity: renders invisibly, breaks mentions, references and autolinks. */
-const ZWSP = '&#8203;';
-// The report's cells reduce text with the shared rule too; it is exported here beside the escaping.
-
-const ENTITIES = new Map([
-    ['&', '&amp;'],
-    ['<', '&lt;'],
-    ['>', '&gt;'],
-    ['"', '&quot;'],
-    ["'", '&#39;']
-]);
-const BACKSLASHED = new Set(['\\', '`', '*', '_', '[', ']', '~', '$']);
-/** The escaped form of code point `i` (escaping is per code point, so a combining mark cannot hide a `|`). */
-function escapeChar(cs, i, mode) {
-    const c = cs[i];
-    const next = cs[i + 1] ?? '';
-    const entity = ENTITIES.get(c);
-    if (entity !== undefined)
-        return entity;
-    if (c === '|')
-        return mode === 'cell' ? '\\|' : '|';
-    if (BACKSLASHED.has(c))
-        return `\\${c}`;
-    if (c === '@')
-        return next === '' || next === ' ' ? '@' : `@${ZWSP}`;
-    if (c === '#')
-        return /^\d/.test(next) ? `#${ZWSP}` : '#';
-    if (c === '-' && /^\d/.test(next) && isGhPrefix(cs, i))
-        return `-${ZWSP}`;
-    if (c === ':' && next === '/' && cs[i + 2] === '/')
-        return `:${ZWSP}`;
-    if (c === '.' && isWwwPrefix(cs, i))
-        return `${ZWSP}.`;
-    return c;
-}
-/** The escaped text as atoms, one per grapheme cluster: cutting happens between atoms only. */
-function atoms(text, mode) {
-    const cs = Array.from(text);
-    const escaped = cs.map((_, i) => escapeChar(cs, i, mode));
-    if (/^[\x20-\x7E]*$/.test(text))
-        return escaped;
-    const out = [];
-    let k = 0;
-    for (const g of (0,shared_text/* graphemes */.ls)(text)) {
-        let atom = '';
-        for (let n = Array.from(g).length; n > 0; n--)
-            atom += escaped[k++];
-        out.push(atom);
-    }
-    return out;
-}
-/** `GH-123` (whatever precedes it: being too careful costs an invisible character). */
-function isGhPrefix(cs, i) {
-    return i >= 2 && /^gh$/i.test(cs[i - 2] + cs[i - 1]);
-}
-/** `www.example.com`, which GFM autolinks after `_`, `*`, `~`, `(` or a space: whatever precedes it here. */
-function isWwwPrefix(cs, i) {
-    return i >= 3 && /^www$/i.test(cs[i - 3] + cs[i - 2] + cs[i - 1]);
-}
-function escapeWith(text, maxLength, mode) {
-    const clean = (0,shared_text/* normalizeText */.fQ)(text);
-    const limit = Math.max(0, Math.floor(maxLength));
-    // Each atom is at least as long as its grapheme, so nothing past `limit` code units can be kept; a few
-    // more are read so that the atoms at the edge still see their neighbours.
-    const window = clean.length > limit + 8 ? clean.slice(0, limit + 8) : clean;
-    return (0,shared_text/* fitParts */.u5)(atoms(window, mode), limit, window.length < clean.length);
-}
-/** Untrusted text for a Markdown table cell: also escapes `|`, so the row keeps its columns. */
-function escapeCell(text, maxLength) {
-    return escapeWith(text, maxLength, 'cell');
-}
-/** Untrusted text for a paragraph, list item, heading or `<summary>` (never at the start of a line). */
-function escapeInline(text, maxLength) {
-    return escapeWith(text, maxLength, 'inline');
-}
-/**
- * Untrusted text as an inline code span (for ids), at most `maxLength` code units including the fences.
- * Inside a code span GitHub renders no HTML, mentions or references, so only the fence needs care.
- * Not for table cells (a `|` inside a code span would still split the cell): use `escapeCell` there.
- */
-function escapeCode(text, maxLength) {
-    const clean = (0,shared_text/* normalizeText */.fQ)(text);
-    if (!clean)
-        return '';
-    const fenceFor = (s) => '`'.repeat(Math.max(0, ...(s.match(/`+/g) ?? []).map(r => r.length)) + 1);
-    const pad = (s) => (s.startsWith('`') || s.endsWith('`') ? ` ${s} ` : s);
-    const budget = Math.floor(maxLength) - 2 * fenceFor(clean).length - 2;
-    if (budget < 1)
-        return '';
-    const content = pad((0,shared_text/* cutText */.IN)(clean, budget));
-    const fence = fenceFor(content);
-    return `${fence}${content}${fence}`;
-}
-
+// EXTERNAL MODULE: ./src/render/escape.ts
+var render_escape = __webpack_require__(7789);
 ;// CONCATENATED MODULE: ./src/render/report/cells.ts
 
 
@@ -4436,7 +4330,7 @@ function cells_link(text, url) {
 }
 /** The first text that still shows something once cleaned (an empty `**…**` would render as a rule). */
 function label(fallback, ...texts) {
-    return texts.find(t => (0,shared_text/* normalizeText */.fQ)(t) !== '') ?? fallback;
+    return texts.find(t => (0,render_escape/* normalizeText */.fQ)(t) !== '') ?? fallback;
 }
 const taskName = (title, id) => label('(untitled task)', title, id);
 const naturalOrder = new Intl.Collator('en', { numeric: true });
@@ -4661,7 +4555,7 @@ function changeLine(change, j) {
     if (change.tasks.length) {
         const listed = change.tasks
             .slice(0, MAX_CHANGED_TASKS)
-            .map(t => `${escapeInline(taskName(t.name, t.id), 60)} ${format/* RESULT_EMOJI */.fr[t.from]} → ${format/* RESULT_EMOJI */.fr[t.to]}`);
+            .map(t => `${(0,render_escape/* escapeInline */.VV)(taskName(t.name, t.id), 60)} ${format/* RESULT_EMOJI */.fr[t.from]} → ${format/* RESULT_EMOJI */.fr[t.to]}`);
         const more = change.tasks.length - listed.length;
         if (more > 0)
             listed.push(`and ${(0,format/* formatCount */.B4)(more)} more`);
@@ -4695,7 +4589,7 @@ function changeText(change, margin) {
     return sign === 0 ? `no change (${points})` : `${sign > 0 ? '▲' : '▼'} ${points}`;
 }
 function comparisonLine(b) {
-    const what = cells_link(escapeInline(b.label, 120), b.url);
+    const what = cells_link((0,render_escape/* escapeInline */.VV)(b.label, 120), b.url);
     if (b.change === undefined)
         return `**Compared with ${what}:** no task in common, nothing to compare.`;
     const rates = b.baseRate !== undefined && b.headRate !== undefined
@@ -4708,7 +4602,7 @@ function comparisonLine(b) {
     return `**Compared with ${what}:** ${changeText(b.change, b.margin)}${rates}, ${noise}${detectable}`;
 }
 function listed(names) {
-    const shown = names.slice(0, MAX_LISTED).map(name => escapeInline(name, 60));
+    const shown = names.slice(0, MAX_LISTED).map(name => (0,render_escape/* escapeInline */.VV)(name, 60));
     if (names.length > shown.length)
         shown.push(`and ${names.length - shown.length} more`);
     return shown.join(', ');
@@ -4798,8 +4692,8 @@ function evalDefinitionRows(definitions, baseline) {
         const judged = d.total > 0;
         const cells = [
             judged ? format/* RESULT_EMOJI */.fr[d.badge] : format/* RESULT_EMOJI */.fr.none,
-            escapeCell(label('(unnamed eval)', d.name, d.id), MAX_NAME),
-            escapeCell(d.type ?? '', MAX_TYPE),
+            (0,render_escape/* escapeCell */.kq)(label('(unnamed eval)', d.name, d.id), MAX_NAME),
+            (0,render_escape/* escapeCell */.kq)(d.type ?? '', MAX_TYPE),
             judged ? rateCell(d.passRate, d.interval?.margin, d.interval) : '–',
             `${(0,format/* formatCount */.B4)(d.passed)}/${(0,format/* formatCount */.B4)(d.total)}`,
             (0,format/* formatCount */.B4)(d.tests)
@@ -4891,19 +4785,19 @@ const MAX_REASON = 200;
 /** Distinct reasons listed per group; the rest are counted. */
 const MAX_REASONS = 3;
 function groupHead(g) {
-    const task = `**${escapeInline(taskName(g.taskTitle, g.taskId), MAX_TITLE)}**`;
+    const task = `**${(0,render_escape/* escapeInline */.VV)(taskName(g.taskTitle, g.taskId), MAX_TITLE)}**`;
     if (!g.definition) {
         const counted = (0,format/* plural */.LS)(g.countedEvals ?? g.failedTests, 'failed eval');
         return `- ${task} · ${(0,format/* formatCount */.B4)(g.failedTests)} of ${(0,format/* plural */.LS)(g.ofTests, 'test')} errored in Avido, counted as ${counted}`;
     }
     const { id, name, type } = g.definition;
-    const shownType = type ? ` (${escapeInline(type, failing_evals_MAX_TYPE)})` : '';
-    const evalName = escapeInline(label('(unnamed eval)', name, id), MAX_EVAL_NAME);
+    const shownType = type ? ` (${(0,render_escape/* escapeInline */.VV)(type, failing_evals_MAX_TYPE)})` : '';
+    const evalName = (0,render_escape/* escapeInline */.VV)(label('(unnamed eval)', name, id), MAX_EVAL_NAME);
     return `- ${task} · ${evalName}${shownType} · failed in ${(0,format/* formatCount */.B4)(g.failedTests)} of ${(0,format/* plural */.LS)(g.ofTests, 'test')}`;
 }
 function groupReasons(g) {
     // Reasons that only differ past the cut would show twice.
-    const distinct = [...new Set(g.reasons.map(r => escapeInline(r, MAX_REASON)))];
+    const distinct = [...new Set(g.reasons.map(r => (0,render_escape/* escapeInline */.VV)(r, MAX_REASON)))];
     const lines = distinct.slice(0, MAX_REASONS).map(r => `  - ${r}`);
     const more = distinct.length - Math.min(distinct.length, MAX_REASONS);
     // Past the reasons counted, only that there are more is known.
@@ -4960,7 +4854,7 @@ const footerSection = {
             'Avido test gate',
             `success above ${(0,format/* formatThreshold */.B6)(j.thresholds.warning)}%, error at or below ${(0,format/* formatThreshold */.B6)(j.thresholds.error)}%`,
             `fail-on ${j.failOn}`,
-            TARGETS[target].keyInFooter ? `key ${escapeCode(input.commentKey, 120)}` : '',
+            TARGETS[target].keyInFooter ? `key ${(0,render_escape/* escapeCode */.tn)(input.commentKey, 120)}` : '',
             (0,format/* formatTimestamp */.Ey)(input.generatedAt)
         ].filter(Boolean);
         return fixed(`<sub>${parts.join(' · ')}</sub>`);
@@ -4973,7 +4867,7 @@ const footerSection = {
 
 function headline(input) {
     const j = input.judgement;
-    const key = isDefaultLookingKey(input.commentKey) ? '' : ` (${escapeInline(input.commentKey, 80)})`;
+    const key = isDefaultLookingKey(input.commentKey) ? '' : ` (${(0,render_escape/* escapeInline */.VV)(input.commentKey, 80)})`;
     const gate = `Avido test gate${key}`;
     if (input.timedOut && input.timedOut.onTimeout !== 'judge') {
         return `## ⏱️ ${gate}: timed out with ${(0,format/* plural */.LS)(input.timedOut.pendingTests, 'test')} pending`;
@@ -5019,7 +4913,7 @@ const hiddenDataSection = {
 
 
 function issueLine(issue) {
-    const id = escapeCode(issue.id, 80);
+    const id = (0,render_escape/* escapeCode */.tn)(issue.id, 80);
     switch (issue.status) {
         case 'filed':
             return `🐞 Filed Avido issue ${id}: the pass rate is at or below the error threshold.`;
@@ -5079,7 +4973,7 @@ function pendingList(digest, pendingTests) {
         return '';
     const lines = digest.firstPending
         .slice(0, pending_MAX_PENDING_LISTED)
-        .map(t => `- **${escapeInline(taskName(t.taskTitle, t.taskId), pending_MAX_TITLE)}** · test ${escapeCode(t.id, 60)} · ${t.status === 'IN_PROGRESS' ? 'in progress' : 'pending'}`);
+        .map(t => `- **${(0,render_escape/* escapeInline */.VV)(taskName(t.taskTitle, t.taskId), pending_MAX_TITLE)}** · test ${(0,render_escape/* escapeCode */.tn)(t.id, 60)} · ${t.status === 'IN_PROGRESS' ? 'in progress' : 'pending'}`);
     if (pendingTests > lines.length)
         lines.push(`- … and ${(0,format/* formatCount */.B4)(pendingTests - lines.length)} more`);
     return details(`⏳ Pending tests (${(0,format/* formatCount */.B4)(pendingTests)})`, lines);
@@ -5116,7 +5010,7 @@ function taskRows(tasks, digest, change, baseline) {
         const judged = task.total > 0;
         const cells = [
             judged ? format/* RESULT_EMOJI */.fr[task.badge] : c.pending ? '⏳' : format/* RESULT_EMOJI */.fr.none,
-            escapeCell(taskName(task.name, task.id), tasks_MAX_TITLE),
+            (0,render_escape/* escapeCell */.kq)(taskName(task.name, task.id), tasks_MAX_TITLE),
             judged ? rateCell(task.passRate, task.interval?.margin, task.interval) : '–',
             `${(0,format/* formatCount */.B4)(task.passed)}/${(0,format/* formatCount */.B4)(task.total)}`,
             testsCell(task.tests, c.errored, c.pending)
@@ -5410,7 +5304,7 @@ function renderRun(deps, judged, pr, issue, scope) {
                     ? 'neutral'
                     : 'success',
             title,
-            summary: renderReport(reportInput, { maxLength: CHECK_RUN_MAX_LENGTH, target: 'check-run' }),
+            summary: () => renderReport(reportInput, { maxLength: CHECK_RUN_MAX_LENGTH, target: 'check-run' }),
             ...(record ? { text: record } : {})
         }
     };
@@ -5489,6 +5383,8 @@ function annotationDescription(context) {
     return `${parts.join(', ')}.`;
 }
 
+// EXTERNAL MODULE: ./src/render/aborted.ts
+var aborted = __webpack_require__(8159);
 ;// CONCATENATED MODULE: ./src/pipeline/status-check.ts
 
 
@@ -5561,7 +5457,7 @@ class StatusCheck {
                 completedAt: new Date(this.deps.now()).toISOString(),
                 output: {
                     title: final.title,
-                    summary: final.summary ?? final.title,
+                    summary: final.summary?.() ?? final.title,
                     ...(final.text ? { text: final.text } : {})
                 }
             });
@@ -5576,7 +5472,7 @@ class StatusCheck {
             state: 'error',
             conclusion: 'failure',
             title,
-            summary: `## 🔴 Avido test gate could not finish\n\n${escapeInline(reason, 2_000)}\n`
+            summary: () => (0,aborted/* abortedSummary */.u)(reason)
         });
     }
     async postStatus(state, description) {
