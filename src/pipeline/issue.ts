@@ -13,7 +13,7 @@ import type { Judgement } from '../judge/types.js'
 import type { GateDeps } from './deps.js'
 import type { Judged } from './judging.js'
 import { describeFault } from './outcome.js'
-import type { PullRequest } from './pull-request.js'
+import { pullRequestUrl, type PullRequest } from './pull-request.js'
 
 export interface IssueApi extends IssueLister {
   createIssue(body: CreateIssueBody): Promise<Issue>
@@ -106,10 +106,7 @@ export async function reportIssue(
   const { judgement, timedOut } = judged
   if (!config.createIssue || !needsIssue(judgement)) return undefined
   if (timedOut && config.onTimeout === 'fail') return undefined
-  const prUrl =
-    pr.number === undefined
-      ? undefined
-      : `${context.serverUrl}/${context.owner}/${context.repo}/pull/${pr.number}`
+  const prUrl = pullRequestUrl(context, pr)
   try {
     const outcome = await fileOrFindIssue(deps.avido, {
       judgement,

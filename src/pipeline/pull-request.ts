@@ -13,6 +13,13 @@ export interface PullRequest {
   commentsUnreadable?: boolean
 }
 
+/** The pull request's page on GitHub, when the run has one. */
+export function pullRequestUrl(context: GateDeps['context'], pr: PullRequest): string | undefined {
+  return pr.number === undefined
+    ? undefined
+    : `${context.serverUrl}/${context.owner}/${context.repo}/pull/${pr.number}`
+}
+
 /** Step 1: the pull request this run reports on, and the gate's own comment on it. */
 export async function findPullRequest(deps: GateDeps): Promise<PullRequest> {
   const { github, log, context, config } = deps

@@ -15,7 +15,7 @@ import { finalDescription, timeoutDescription } from '../render/status-text.js'
 import type { GateDeps } from './deps.js'
 import type { IssueReport } from './issue.js'
 import type { Judged } from './judging.js'
-import type { PullRequest } from './pull-request.js'
+import { pullRequestUrl, type PullRequest } from './pull-request.js'
 import type { FinalCheck } from './status-check.js'
 
 export interface Rendered {
@@ -47,10 +47,7 @@ export function renderRun(
     issueId: shownIssue,
     at: generatedAt
   })
-  const prUrl =
-    pr.number === undefined
-      ? undefined
-      : `${context.serverUrl}/${context.owner}/${context.repo}/pull/${pr.number}`
+  const prUrl = pullRequestUrl(context, pr)
   const baseline = judged.compared && baselineView(judged.compared, judgement, context)
   const reportInput: ReportInput = {
     ...(baseline ? { baseline } : {}),
