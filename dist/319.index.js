@@ -2469,8 +2469,9 @@ function toBreakdowns(tallies, badgeOf) {
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-function createdTime(test) {
-    const time = Date.parse(test.createdAt);
+/** A creation time as ms, for ordering: Avido's timestamps may carry any offset. Unreadable ones go last. */
+function createdMs(createdAt) {
+    const time = Date.parse(createdAt);
     return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }
 /** True when `candidate` is a worse test than `current`: lower pass rate, then created earlier, then by id. */
@@ -2479,7 +2480,7 @@ function isWorse(candidate, current) {
         return true;
     if (candidate.passRate !== current.passRate)
         return candidate.passRate < current.passRate;
-    const byTime = createdTime(candidate) - createdTime(current);
+    const byTime = createdMs(candidate.createdAt) - createdMs(current.createdAt);
     if (byTime !== 0 && !Number.isNaN(byTime))
         return byTime < 0;
     return compareText(candidate.id, current.id) < 0;
@@ -2517,6 +2518,7 @@ var format = __webpack_require__(6338);
 ;// CONCATENATED MODULE: ./src/judge/digest.ts
 
 
+
 // What the report shows about single tests, kept while the tests stream past: counts per task and per eval
 // definition, the first few pending tests and failing evals, and a bounded set of reasons per failing
 // group. Its size depends on the number of tasks and eval definitions, never on the number of tests.
@@ -2536,8 +2538,9 @@ function emptyDigest() {
 function isBefore(a, b) {
     if (!b)
         return true;
-    if (a[0] !== b[0])
-        return a[0] < b[0];
+    const byTime = createdMs(a[0]) - createdMs(b[0]);
+    if (byTime !== 0 && !Number.isNaN(byTime))
+        return byTime < 0;
     if (a[1] !== b[1])
         return a[1] < b[1];
     return a[2] < b[2];
@@ -3846,248 +3849,6 @@ function issueDescription(judgement, subject, links) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/issue.ts
-
-
-
-
-function needsIssue(judgement) {
-    return judgement.result !== 'none' && judgement.passRate <= judgement.thresholds.error;
-}
-/**
- * Finds an OPEN issue carrying this gate's key (or the one the sticky comment remembers) before
- * filing, so that a re-run never files twice. A create that fails ambiguously (the request may have
- * landed) is followed by a second search rather than a second create.
- */
-async function fileOrFindIssue(api, request) {
-    const key = issueKey(request.subject);
-    const existing = await findGateIssue(api, key, request.rememberedId);
-    if (existing)
-        return { status: 'existing', id: existing.id, key };
-    if (request.dryRun)
-        return { status: 'dry-run', key };
-    const body = {
-        title: issueTitle(request.judgement, request.subject),
-        source: 'TEST',
-        priority: request.priority,
-        type: 'BUG',
-        description: issueDescription(request.judgement, request.subject, request.links)
-    };
-    const worst = request.judgement.worstTest;
-    if (worst) {
-        body.testId = worst.id;
-        body.taskId = worst.taskId;
-    }
-    try {
-        const created = await api.createIssue(body);
-        return { status: 'filed', id: created.id, key };
-    }
-    catch (error) {
-        if (!mayHaveLanded(error))
-            throw error;
-        // When the search fails as well, the create's own failure is the one to report.
-        const landed = await findGateIssue(api, key, undefined).catch(() => undefined);
-        if (landed)
-            return { status: 'filed', id: landed.id, key };
-        throw error;
-    }
-}
-function findGateIssue(api, key, rememberedId) {
-    return findOpenIssue(api, {
-        matches: issue => issue.id === rememberedId || hasIssueKey(issue.description, key)
-    });
-}
-/** Only a 4xx answer proves the issue was not created; anything else may have landed on Avido's side. */
-function mayHaveLanded(error) {
-    if (!(error instanceof errors/* AvidoApiError */.ss))
-        return false;
-    return !(error.kind === 'http' && error.status !== undefined && error.status < 500);
-}
-/**
- * Step 5: when the run fell to the error level, file an Avido issue unless one is open for this gate. A
- * failure here is reported on its own line and costs nothing else: the verdict, the comment, the summary,
- * the status and the outputs all stand, with `issue-id` empty.
- */
-async function reportIssue(deps, judged, pr) {
-    const { config, context, log } = deps;
-    const { judgement, timedOut } = judged;
-    if (!config.createIssue || !needsIssue(judgement))
-        return undefined;
-    if (timedOut && config.onTimeout === 'fail')
-        return undefined;
-    const prUrl = pr.number === undefined
-        ? undefined
-        : `${context.serverUrl}/${context.owner}/${context.repo}/pull/${pr.number}`;
-    try {
-        const outcome = await fileOrFindIssue(deps.avido, {
-            judgement,
-            subject: {
-                owner: context.owner,
-                repo: context.repo,
-                prNumber: pr.number,
-                runId: context.runId,
-                sha: context.sha
-            },
-            links: { prUrl, commitUrl: context.commitUrl, runUrl: context.runUrl },
-            priority: config.issuePriority,
-            rememberedId: pr.previous?.issueId,
-            dryRun: config.dryRun
-        });
-        if (outcome.status === 'filed')
-            log.info(`Filed Avido issue ${outcome.id} (${outcome.key}).`);
-        if (outcome.status === 'existing')
-            log.info(`Avido issue ${outcome.id} is already open for ${outcome.key}.`);
-        if (outcome.status === 'dry-run')
-            log.info(`Dry run: would file an Avido issue for ${outcome.key}.`);
-        return { id: outcome.status === 'dry-run' ? '' : outcome.id, status: outcome.status };
-    }
-    catch (error) {
-        log.warning(`Could not file the Avido issue for this run: ${sentence((0,pipeline_outcome/* describeFault */.Q)(error))} The verdict and the report stand.`, 'Avido test gate: issue');
-        return undefined;
-    }
-}
-/** A fault's one line, ending as a sentence so that the next one reads apart from it. */
-function sentence(line) {
-    return /[.!?]$/.test(line) ? line : `${line}.`;
-}
-
-;// CONCATENATED MODULE: ./src/judge/baseline.ts
-
-
-function sumsByKey(rows) {
-    return new Map(rows.filter(row => row.sums.evals > 0).map(row => [row.id, row.sums]));
-}
-function sameScope(a, b) {
-    if (!a)
-        return false;
-    const same = (x, y) => [...x].sort().join(',') === [...y].sort().join(',');
-    return (same(a.taskIds, b.taskIds) &&
-        same(a.evalDefinitionIds, b.evalDefinitionIds) &&
-        same(a.experimentVariantIds, b.experimentVariantIds) &&
-        same(a.runTypes, b.runTypes));
-}
-/** The run compared with its baseline, and whether the change fails the gate under `max-regression`. */
-function compareWithBaseline(judgement, baseline, options) {
-    const comparison = compareStratified(sumsByKey(judgement.tasks), baseline.tasks);
-    const definitions = compareStratified(sumsByKey(judgement.evalDefinitions), baseline.evalDefinitions);
-    const regressed = comparison.significant && comparison.direction === 'down';
-    const failsGate = regressed &&
-        options.maxRegression !== undefined &&
-        comparison.change !== undefined &&
-        (0,format/* withoutBinaryNoise */.uM)(comparison.change) < -options.maxRegression;
-    return {
-        baseline,
-        comparison,
-        evalDefinitions: definitions.sharedTasks,
-        scopeDiffers: baseline.source === 'base-commit'
-            ? !sameScope(baseline.scope, options.scope)
-            : comparison.onlyInHead.length > 0,
-        regressed,
-        failsGate
-    };
-}
-/** `-12.5 points (95% CI -20.1 to -4.9)`. */
-function describeChange(comparison) {
-    if (comparison.change === undefined)
-        return 'no shared task to compare';
-    const ci = comparison.low !== undefined && comparison.high !== undefined
-        ? ` (95% CI ${(0,format/* formatChange */.eD)(comparison.low)} to ${(0,format/* formatChange */.eD)(comparison.high)})`
-        : '';
-    return `${(0,format/* formatChange */.eD)(comparison.change)} points${ci}`;
-}
-/** Why a regression fails the gate: `the pass rate dropped by more than max-regression 5 points against …`. */
-function regressionReason(result, maxRegression, baselineName) {
-    const base = result.comparison.baseRate !== undefined
-        ? ` (${(0,format/* formatRate */.CE)(result.comparison.baseRate)}% on the shared tasks)`
-        : '';
-    return (`the pass rate dropped by more than max-regression ${maxRegression} points against ` +
-        `${baselineName}${base}: ${describeChange(result.comparison)}, a statistically significant drop.`);
-}
-/** The error line when a regression fails the gate. */
-function regressionFailure(result, maxRegression, baselineName) {
-    return `Avido test gate failed: ${regressionReason(result, maxRegression, baselineName)}`;
-}
-/** The gate's verdict once a regression has failed it: the quality verdict's reason, then the drop's. */
-function regressedVerdict(quality, result, maxRegression, baselineName) {
-    return {
-        ...quality,
-        gate: 'fail',
-        reason: `${quality.reason} But ${regressionReason(result, maxRegression, baselineName)}`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/judging.ts
-
-
-
-
-
-const MAX_PENDING_LISTED = 10;
-/** Step 4: add up the judged tests into the run's figures, and decide. */
-function judgeWaitedRun(deps, waited, baseline) {
-    const { config, log } = deps;
-    const judgement = waited.summary.finish({ thresholds: thresholdsOf(config), failOn: config.failOn });
-    if (judgement.result === 'none' && judgement.tests > 0) {
-        log.warning(`${judgement.tests} test(s) matched but none has a settled eval to judge.`, 'Avido test gate');
-    }
-    const pending = judgement.pendingTests;
-    const timedOut = waited.timedOut ? { pendingTests: pending, onTimeout: config.onTimeout } : undefined;
-    const quality = verdictOf(judgement, timedOut);
-    let verdict = quality;
-    const compared = baseline && judgement.result !== 'none'
-        ? compareWithBaseline(judgement, baseline, {
-            scope: measuredScope(config),
-            maxRegression: config.maxRegression
-        })
-        : undefined;
-    if (compared)
-        log.info(`Against ${baselineName(compared.baseline)}: ${describeChange(compared.comparison)}.`);
-    let regression;
-    if (compared?.failsGate && config.maxRegression !== undefined) {
-        const name = baselineName(compared.baseline);
-        regression = regressionFailure(compared, config.maxRegression, name);
-        verdict = regressedVerdict(quality, compared, config.maxRegression, name);
-    }
-    log.info(verdict.reason);
-    if (timedOut && config.onTimeout === 'judge') {
-        log.warning(`Timed out with ${pending} test(s) still pending; judged the settled tests.`, 'Avido test gate');
-    }
-    let failure;
-    const timedOutFails = timedOut !== undefined && config.onTimeout === 'fail';
-    if (timedOutFails)
-        failure = timeoutFailure(config.timeoutMs, judgement.digest.firstPending, pending);
-    else if (judgement.failsQuality)
-        failure = `Avido test gate failed: ${quality.reason}`;
-    else if (regression)
-        failure = regression;
-    return {
-        judgement,
-        verdict,
-        outcome: failure ? (timedOutFails ? 'timed-out' : 'failed') : 'passed',
-        tests: waited.tests,
-        ...(timedOut ? { timedOut } : {}),
-        ...(compared ? { compared } : {}),
-        ...(failure ? { failure } : {})
-    };
-}
-/** `the base commit abc1234` or `the scheduled Avido run(s)`. */
-function baselineName(baseline) {
-    return baseline.source === 'base-commit'
-        ? `the base commit ${(0,format/* shortSha */.Fu)(baseline.sha ?? '')}`
-        : `the scheduled Avido run${baseline.runIds && baseline.runIds.length > 1 ? 's' : ''}`;
-}
-function timeoutFailure(timeoutMs, first, pending) {
-    const listed = first
-        .slice(0, MAX_PENDING_LISTED)
-        .map(test => `${test.id} (${test.taskTitle}, ${test.status})`);
-    const more = pending > MAX_PENDING_LISTED ? `, and ${pending - MAX_PENDING_LISTED} more` : '';
-    const seconds = Math.round(timeoutMs / 1000);
-    if (pending === 0) {
-        return `Timed out after ${seconds}s waiting for Avido tests: fewer tests matched than min-tests requires.`;
-    }
-    return `Timed out after ${seconds}s waiting for Avido: ${pending} test(s) still pending: ${listed.join(', ')}${more}.`;
-}
-
 ;// CONCATENATED MODULE: ./src/render/search.ts
 /**
  * The largest n in [0, max] for which `fits(n)` holds, for a `fits` that is true up to some n and false
@@ -4263,6 +4024,12 @@ function sanitize(value) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/pull-request.ts
 
+/** The pull request's page on GitHub, when the run has one. */
+function pullRequestUrl(context, pr) {
+    return pr.number === undefined
+        ? undefined
+        : `${context.serverUrl}/${context.owner}/${context.repo}/pull/${pr.number}`;
+}
 /** Step 1: the pull request this run reports on, and the gate's own comment on it. */
 async function findPullRequest(deps) {
     const { github, log, context, config } = deps;
@@ -4282,6 +4049,247 @@ async function findPullRequest(deps) {
         return { number };
     log.debug(`Found the gate's comment ${comment.id} on pull request #${number}.`);
     return { number, comment, previous: decodeHiddenData(comment.body, config.commentKey) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/issue.ts
+
+
+
+
+
+function needsIssue(judgement) {
+    return judgement.result !== 'none' && judgement.passRate <= judgement.thresholds.error;
+}
+/**
+ * Finds an OPEN issue carrying this gate's key (or the one the sticky comment remembers) before
+ * filing, so that a re-run never files twice. A create that fails ambiguously (the request may have
+ * landed) is followed by a second search rather than a second create.
+ */
+async function fileOrFindIssue(api, request) {
+    const key = issueKey(request.subject);
+    const existing = await findGateIssue(api, key, request.rememberedId);
+    if (existing)
+        return { status: 'existing', id: existing.id, key };
+    if (request.dryRun)
+        return { status: 'dry-run', key };
+    const body = {
+        title: issueTitle(request.judgement, request.subject),
+        source: 'TEST',
+        priority: request.priority,
+        type: 'BUG',
+        description: issueDescription(request.judgement, request.subject, request.links)
+    };
+    const worst = request.judgement.worstTest;
+    if (worst) {
+        body.testId = worst.id;
+        body.taskId = worst.taskId;
+    }
+    try {
+        const created = await api.createIssue(body);
+        return { status: 'filed', id: created.id, key };
+    }
+    catch (error) {
+        if (!mayHaveLanded(error))
+            throw error;
+        // When the search fails as well, the create's own failure is the one to report.
+        const landed = await findGateIssue(api, key, undefined).catch(() => undefined);
+        if (landed)
+            return { status: 'filed', id: landed.id, key };
+        throw error;
+    }
+}
+function findGateIssue(api, key, rememberedId) {
+    return findOpenIssue(api, {
+        matches: issue => issue.id === rememberedId || hasIssueKey(issue.description, key)
+    });
+}
+/** Only a 4xx answer proves the issue was not created; anything else may have landed on Avido's side. */
+function mayHaveLanded(error) {
+    if (!(error instanceof errors/* AvidoApiError */.ss))
+        return false;
+    return !(error.kind === 'http' && error.status !== undefined && error.status < 500);
+}
+/**
+ * Step 5: when the run fell to the error level, file an Avido issue unless one is open for this gate. A
+ * failure here is reported on its own line and costs nothing else: the verdict, the comment, the summary,
+ * the status and the outputs all stand, with `issue-id` empty.
+ */
+async function reportIssue(deps, judged, pr) {
+    const { config, context, log } = deps;
+    const { judgement, timedOut } = judged;
+    if (!config.createIssue || !needsIssue(judgement))
+        return undefined;
+    if (timedOut && config.onTimeout === 'fail')
+        return undefined;
+    const prUrl = pullRequestUrl(context, pr);
+    try {
+        const outcome = await fileOrFindIssue(deps.avido, {
+            judgement,
+            subject: {
+                owner: context.owner,
+                repo: context.repo,
+                prNumber: pr.number,
+                runId: context.runId,
+                sha: context.sha
+            },
+            links: { prUrl, commitUrl: context.commitUrl, runUrl: context.runUrl },
+            priority: config.issuePriority,
+            rememberedId: pr.previous?.issueId,
+            dryRun: config.dryRun
+        });
+        if (outcome.status === 'filed')
+            log.info(`Filed Avido issue ${outcome.id} (${outcome.key}).`);
+        if (outcome.status === 'existing')
+            log.info(`Avido issue ${outcome.id} is already open for ${outcome.key}.`);
+        if (outcome.status === 'dry-run')
+            log.info(`Dry run: would file an Avido issue for ${outcome.key}.`);
+        return { id: outcome.status === 'dry-run' ? '' : outcome.id, status: outcome.status };
+    }
+    catch (error) {
+        log.warning(`Could not file the Avido issue for this run: ${sentence((0,pipeline_outcome/* describeFault */.Q)(error))} The verdict and the report stand.`, 'Avido test gate: issue');
+        return undefined;
+    }
+}
+/** A fault's one line, ending as a sentence so that the next one reads apart from it. */
+function sentence(line) {
+    return /[.!?]$/.test(line) ? line : `${line}.`;
+}
+
+;// CONCATENATED MODULE: ./src/judge/baseline.ts
+
+
+function sumsByKey(rows) {
+    return new Map(rows.filter(row => row.sums.evals > 0).map(row => [row.id, row.sums]));
+}
+function sameScope(a, b) {
+    if (!a)
+        return false;
+    const same = (x, y) => [...x].sort().join(',') === [...y].sort().join(',');
+    return (same(a.taskIds, b.taskIds) &&
+        same(a.evalDefinitionIds, b.evalDefinitionIds) &&
+        same(a.experimentVariantIds, b.experimentVariantIds) &&
+        same(a.runTypes, b.runTypes));
+}
+/** The run compared with its baseline, and whether the change fails the gate under `max-regression`. */
+function compareWithBaseline(judgement, baseline, options) {
+    const comparison = compareStratified(sumsByKey(judgement.tasks), baseline.tasks);
+    const definitions = compareStratified(sumsByKey(judgement.evalDefinitions), baseline.evalDefinitions);
+    const regressed = comparison.significant && comparison.direction === 'down';
+    const failsGate = regressed &&
+        options.maxRegression !== undefined &&
+        comparison.change !== undefined &&
+        (0,format/* withoutBinaryNoise */.uM)(comparison.change) < -options.maxRegression;
+    return {
+        baseline,
+        comparison,
+        evalDefinitions: definitions.sharedTasks,
+        scopeDiffers: baseline.source === 'base-commit'
+            ? !sameScope(baseline.scope, options.scope)
+            : comparison.onlyInHead.length > 0,
+        regressed,
+        failsGate
+    };
+}
+/** `-12.5 points (95% CI -20.1 to -4.9)`. */
+function describeChange(comparison) {
+    if (comparison.change === undefined)
+        return 'no shared task to compare';
+    const ci = comparison.low !== undefined && comparison.high !== undefined
+        ? ` (95% CI ${(0,format/* formatChange */.eD)(comparison.low)} to ${(0,format/* formatChange */.eD)(comparison.high)})`
+        : '';
+    return `${(0,format/* formatChange */.eD)(comparison.change)} points${ci}`;
+}
+/** Why a regression fails the gate: `the pass rate dropped by more than max-regression 5 points against …`. */
+function regressionReason(result, maxRegression, baselineName) {
+    const base = result.comparison.baseRate !== undefined
+        ? ` (${(0,format/* formatRate */.CE)(result.comparison.baseRate)}% on the shared tasks)`
+        : '';
+    return (`the pass rate dropped by more than max-regression ${maxRegression} points against ` +
+        `${baselineName}${base}: ${describeChange(result.comparison)}, a statistically significant drop.`);
+}
+/** The error line when a regression fails the gate. */
+function regressionFailure(result, maxRegression, baselineName) {
+    return `Avido test gate failed: ${regressionReason(result, maxRegression, baselineName)}`;
+}
+/** The gate's verdict once a regression has failed it: the quality verdict's reason, then the drop's. */
+function regressedVerdict(quality, result, maxRegression, baselineName) {
+    return {
+        ...quality,
+        gate: 'fail',
+        reason: `${quality.reason} But ${regressionReason(result, maxRegression, baselineName)}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/judging.ts
+
+
+
+
+
+const MAX_PENDING_LISTED = 10;
+/** Step 4: add up the judged tests into the run's figures, and decide. */
+function judgeWaitedRun(deps, waited, baseline) {
+    const { config, log } = deps;
+    const judgement = waited.summary.finish({ thresholds: thresholdsOf(config), failOn: config.failOn });
+    if (judgement.result === 'none' && judgement.tests > 0) {
+        log.warning(`${judgement.tests} test(s) matched but none has a settled eval to judge.`, 'Avido test gate');
+    }
+    const pending = judgement.pendingTests;
+    const timedOut = waited.timedOut ? { pendingTests: pending, onTimeout: config.onTimeout } : undefined;
+    const quality = verdictOf(judgement, timedOut);
+    let verdict = quality;
+    const compared = baseline && judgement.result !== 'none'
+        ? compareWithBaseline(judgement, baseline, {
+            scope: measuredScope(config),
+            maxRegression: config.maxRegression
+        })
+        : undefined;
+    if (compared)
+        log.info(`Against ${baselineName(compared.baseline)}: ${describeChange(compared.comparison)}.`);
+    let regression;
+    if (compared?.failsGate && config.maxRegression !== undefined) {
+        const name = baselineName(compared.baseline);
+        regression = regressionFailure(compared, config.maxRegression, name);
+        verdict = regressedVerdict(quality, compared, config.maxRegression, name);
+    }
+    log.info(verdict.reason);
+    if (timedOut && config.onTimeout === 'judge') {
+        log.warning(`Timed out with ${pending} test(s) still pending; judged the settled tests.`, 'Avido test gate');
+    }
+    let failure;
+    const timedOutFails = timedOut !== undefined && config.onTimeout === 'fail';
+    if (timedOutFails)
+        failure = timeoutFailure(config.timeoutMs, judgement.digest.firstPending, pending);
+    else if (judgement.failsQuality)
+        failure = `Avido test gate failed: ${quality.reason}`;
+    else if (regression)
+        failure = regression;
+    return {
+        judgement,
+        verdict,
+        outcome: failure ? (timedOutFails ? 'timed-out' : 'failed') : 'passed',
+        tests: waited.tests,
+        ...(timedOut ? { timedOut } : {}),
+        ...(compared ? { compared } : {}),
+        ...(failure ? { failure } : {})
+    };
+}
+/** `the base commit abc1234` or `the scheduled Avido run(s)`. */
+function baselineName(baseline) {
+    return baseline.source === 'base-commit'
+        ? `the base commit ${(0,format/* shortSha */.Fu)(baseline.sha ?? '')}`
+        : `the scheduled Avido run${baseline.runIds && baseline.runIds.length > 1 ? 's' : ''}`;
+}
+function timeoutFailure(timeoutMs, first, pending) {
+    const listed = first
+        .slice(0, MAX_PENDING_LISTED)
+        .map(test => `${test.id} (${test.taskTitle}, ${test.status})`);
+    const more = pending > MAX_PENDING_LISTED ? `, and ${pending - MAX_PENDING_LISTED} more` : '';
+    const seconds = Math.round(timeoutMs / 1000);
+    if (pending === 0) {
+        return `Timed out after ${seconds}s waiting for Avido tests: fewer tests matched than min-tests requires.`;
+    }
+    return `Timed out after ${seconds}s waiting for Avido: ${pending} test(s) still pending: ${listed.join(', ')}${more}.`;
 }
 
 // EXTERNAL MODULE: ./src/render/escape.ts
@@ -5217,6 +5225,7 @@ function errorDescription(message) {
 
 
 
+
 /** Step 6: every text the gate shows, from the judged run. Pure: nothing is written here. */
 function renderRun(deps, judged, pr, issue, scope) {
     const { config, context } = deps;
@@ -5231,9 +5240,7 @@ function renderRun(deps, judged, pr, issue, scope) {
         issueId: shownIssue,
         at: generatedAt
     });
-    const prUrl = pr.number === undefined
-        ? undefined
-        : `${context.serverUrl}/${context.owner}/${context.repo}/pull/${pr.number}`;
+    const prUrl = pullRequestUrl(context, pr);
     const baseline = judged.compared && baselineView(judged.compared, judgement, context);
     const reportInput = {
         ...(baseline ? { baseline } : {}),

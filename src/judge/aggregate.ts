@@ -56,8 +56,9 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function createdTime(test: JudgedTest): number {
-  const time = Date.parse(test.createdAt)
+/** A creation time as ms, for ordering: Avido's timestamps may carry any offset. Unreadable ones go last. */
+export function createdMs(createdAt: string): number {
+  const time = Date.parse(createdAt)
   return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time
 }
 
@@ -65,7 +66,7 @@ function createdTime(test: JudgedTest): number {
 export function isWorse(candidate: JudgedTest, current: JudgedTest | undefined): boolean {
   if (!current) return true
   if (candidate.passRate !== current.passRate) return candidate.passRate < current.passRate
-  const byTime = createdTime(candidate) - createdTime(current)
+  const byTime = createdMs(candidate.createdAt) - createdMs(current.createdAt)
   if (byTime !== 0 && !Number.isNaN(byTime)) return byTime < 0
   return compareText(candidate.id, current.id) < 0
 }

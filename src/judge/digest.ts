@@ -1,5 +1,6 @@
 import { formatScore } from '../shared/format.js'
 import { normalizeText } from '../shared/text.js'
+import { createdMs } from './aggregate.js'
 import type { EvalOutcome, JudgedTest } from './types.js'
 
 // What the report shows about single tests, kept while the tests stream past: counts per task and per eval
@@ -87,7 +88,8 @@ export function emptyDigest(): RunDigest {
 /** Earlier in the run read oldest first (by creation time, then test id, then the eval's place). */
 export function isBefore(a: Position, b: Position | undefined): boolean {
   if (!b) return true
-  if (a[0] !== b[0]) return a[0] < b[0]
+  const byTime = createdMs(a[0]) - createdMs(b[0])
+  if (byTime !== 0 && !Number.isNaN(byTime)) return byTime < 0
   if (a[1] !== b[1]) return a[1] < b[1]
   return a[2] < b[2]
 }
