@@ -3204,8 +3204,11 @@ function indentedTest(test) {
 }
 /** Any value as an item of the report's top-level arrays is written: two-space indented, four spaces in. */
 function indentedJson(value) {
-    return `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+    // Two arrays deep, JSON.stringify indents the value four spaces in: one string, not a second re-indented copy.
+    return JSON.stringify([[value]], null, 2).slice(NESTING.length, -NESTING_END.length);
 }
+const NESTING = '[\n  [\n';
+const NESTING_END = '\n  ]\n]';
 function memorySpool() {
     let tests = [];
     return {

@@ -34,8 +34,12 @@ export function indentedTest(test: JudgedTest): string {
 
 /** Any value as an item of the report's top-level arrays is written: two-space indented, four spaces in. */
 export function indentedJson(value: unknown): string {
-  return `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`
+  // Two arrays deep, JSON.stringify indents the value four spaces in: one string, not a second re-indented copy.
+  return JSON.stringify([[value]], null, 2).slice(NESTING.length, -NESTING_END.length)
 }
+
+const NESTING = '[\n  [\n'
+const NESTING_END = '\n  ]\n]'
 
 export function memorySpool(): TestSpool {
   let tests: JudgedTest[] = []
