@@ -615,7 +615,7 @@ function parseInputs(raw, context) {
 
 /***/ }),
 
-/***/ 1961:
+/***/ 3988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -636,8 +636,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/shared/text.ts
 var shared_text = __nccwpck_require__(4646);
-// EXTERNAL MODULE: ./src/shared/uuid.ts
-var uuid = __nccwpck_require__(434);
+;// CONCATENATED MODULE: ./src/shared/uuid.ts
+// The one UUID rule of the gate: the form the Avido API documents for its id parameters (versions 1–8 with the
+// RFC 9562 variant, plus the nil and max UUIDs), in either letter case.
+const UUID_PATTERN = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+function isUuid(text) {
+    return UUID_PATTERN.test(text);
+}
+
 // EXTERNAL MODULE: ./src/inputs/duration.ts
 var duration = __nccwpck_require__(1601);
 ;// CONCATENATED MODULE: ./src/inputs/lists.ts
@@ -671,7 +677,7 @@ function quote(value, max = MAX_SHOWN) {
 const uuidList = (text, fail) => {
     const ids = splitList(text, id => id.toLowerCase());
     for (const id of ids)
-        if (!(0,uuid/* isUuid */.O)(id))
+        if (!isUuid(id))
             fail(`${quote(id)} is not a valid UUID`);
     return ids;
 };
@@ -784,8 +790,8 @@ var core = __nccwpck_require__(8532);
 var avido_schemas = __nccwpck_require__(8039);
 // EXTERNAL MODULE: ./src/shared/base-url.ts
 var base_url = __nccwpck_require__(280);
-// EXTERNAL MODULE: ./src/inputs/readers.ts + 1 modules
-var readers = __nccwpck_require__(1961);
+// EXTERNAL MODULE: ./src/inputs/readers.ts + 2 modules
+var readers = __nccwpck_require__(3988);
 ;// CONCATENATED MODULE: ./src/inputs/base-url.ts
 
 
@@ -980,7 +986,7 @@ const gateInputsSchema = fields.superRefine(checkTogether, { when: () => true })
 /* harmony export */ });
 /* unused harmony export STATUS_CHECK_MODES */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1601);
-/* harmony import */ var _readers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1961);
+/* harmony import */ var _readers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3988);
 
 
 // Readers that belong to a single input.
@@ -1094,7 +1100,7 @@ async function run() {
         (0,runner_commands/* setFailed */.C1)(redact(reason));
         return;
     }
-    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8319));
+    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(465)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3465));
     await runValidStep(step);
 }
 
@@ -1725,23 +1731,6 @@ function cutText(text, max) {
 function oneLine(text, max = Infinity) {
     const clean = normalizeText(text);
     return Number.isFinite(max) ? cutText(clean, max) : clean;
-}
-
-
-/***/ }),
-
-/***/ 434:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ isUuid)
-/* harmony export */ });
-/* unused harmony export UUID_PATTERN */
-// The one UUID rule of the gate: the form the Avido API documents for its id parameters (versions 1–8 with the
-// RFC 9562 variant, plus the nil and max UUIDs), in either letter case.
-const UUID_PATTERN = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-function isUuid(text) {
-    return UUID_PATTERN.test(text);
 }
 
 

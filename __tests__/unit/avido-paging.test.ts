@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import {
   forEachRow,
+  READ_AHEAD_PER_WORKER,
+  REMEMBERED_PAGES,
   runawayBound,
   statedTotal,
   type Page,
@@ -234,6 +236,63 @@ describe('forEachRow', () => {
     const select = (row: Row) => (Number(row.id.slice(1)) % 2 === 0 ? { id: row.id, even: true } : undefined)
     const selected = await readAllPages(fetchPage, select, options())
     expect(selected).toEqual(all.filter((_, i) => i % 2 === 0).map(row => ({ id: row.id, even: true })))
+  })
+
+  it('drops a row that comes again several pages later, while its page is remembered', async () => {
+    const all = rows(200)
+    const again = REMEMBERED_PAGES - 1
+    const { fetchPage } = listing(skip => {
+      const page = honest(all)(skip)
+      return skip === again * 10 ? { ...page, data: [all[3]!, ...page.data] } : page
+    })
+    expect(await readAllPages(fetchPage, keepRow, options({ concurrency: 1 }))).toEqual(all)
+  })
+
+  it.each([3_000, 30_000])(
+    'holds the ids of a bounded number of pages, however many rows: %i rows',
+    async n => {
+      const opts = options({ concurrency: 4, expectedTotal: n })
+      const { fetchPage } = listing(honest(rows(n)))
+      expect(await forEachRow(fetchPage, keepRow, () => undefined, opts)).toBe(n)
+      const held = /held at most (\d+) pages waiting and the ids of (\d+) rows/.exec(opts.lines.join('\n'))
+      const readAhead = 4 * READ_AHEAD_PER_WORKER
+      expect(Number(held?.[1])).toBeLessThanOrEqual(readAhead)
+      expect(Number(held?.[2])).toBeLessThanOrEqual((REMEMBERED_PAGES + readAhead) * 10)
+    }
+  )
+
+  it('asks for no more than its read-ahead while the first page is slow, then reads the rest', async () => {
+    const all = rows(500)
+    const skips: number[] = []
+    let releaseFirst = (): void => undefined
+    const firstAnswered = new Promise<void>(resolve => (releaseFirst = resolve))
+    const fetchPage = async (skip: number): Promise<Page<Row>> => {
+      skips.push(skip)
+      if (skip === 0) await firstAnswered
+      else await new Promise(resolve => setTimeout(resolve, 1))
+      return honest(all)(skip)
+    }
+    const read = readAllPages(fetchPage, keepRow, options({ concurrency: 2, expectedTotal: 500 }))
+    await new Promise(resolve => setTimeout(resolve, 60))
+    expect(skips).toHaveLength(2 * READ_AHEAD_PER_WORKER)
+    releaseFirst()
+    expect(await read).toEqual(all)
+    expect(skips).toHaveLength(50)
+  })
+
+  it('stops the workers held back by a slow page when that page fails', async () => {
+    const skips: number[] = []
+    const fetchPage = async (skip: number): Promise<Page<Row>> => {
+      skips.push(skip)
+      await new Promise(resolve => setTimeout(resolve, skip === 0 ? 40 : 1))
+      if (skip === 0) throw new Error('page 1 broke')
+      return honest(rows(500))(skip)
+    }
+    await expect(
+      readAllPages(fetchPage, keepRow, options({ concurrency: 2, expectedTotal: 500 }))
+    ).rejects.toThrow('page 1 broke')
+    await new Promise(resolve => setTimeout(resolve, 20))
+    expect(skips).toHaveLength(2 * READ_AHEAD_PER_WORKER)
   })
 
   it('counts rows select drops when telling a repeated page', async () => {

@@ -1,5 +1,5 @@
 import type { Pagination } from './schemas.js'
-import { RowIds } from './row-ids.js'
+import { RecentRowIds } from './recent-row-ids.js'
 
 export interface Page<T> {
   data: T[]
@@ -35,17 +35,29 @@ export function runawayBound(stated: number, pageSize: number): number {
 }
 
 /**
+ * Pages behind the first page not yet emitted whose row ids are remembered: a row that comes again on a
+ * later page (the listing shifted between two reads) is passed once when it first came within this many pages
+ * (1,000 rows of Avido's pages). The listing is read in creation order, so new rows only ever come after.
+ */
+export const REMEMBERED_PAGES = 10
+
+/** Pages that may be asked for past the first one not yet emitted, for each page in flight. */
+export const READ_AHEAD_PER_WORKER = 4
+
+/**
  * Reads every page of a skip/limit listing ordered for stable paging, and hands each row to `emit` once, in
  * page order, as `select` makes it (rows it maps to `undefined` are left out), as soon as every page before
- * its own has arrived. Only the pages in flight or waiting for an earlier one are held, and the id of every
- * row read (to pass each row once). Resolves to the number of rows emitted.
+ * its own has arrived. What is held is bounded whatever the number of rows: the pages in flight or waiting
+ * for an earlier one (no more than `READ_AHEAD_PER_WORKER` for each page in flight: a slow page holds the
+ * others back), and the ids of those and of the `REMEMBERED_PAGES` before them. Resolves to the number of
+ * rows emitted; a debug line tells how much was held at most.
  *
  * There is no fixed bound on the rows: the reading is bounded by what the listing states and by the
  * caller's deadline. Totals are hints: pages spanning a stated total are requested in parallel; a full page
  * reaching past the stated total (or with no total at all) asks for the next. A listing that lies cannot make
- * this loop or grow without bound: a page that comes back empty ends the reading (rows read so far stand,
- * with a debug line); a page that holds only rows already read, and rows sent beyond
- * `runawayBound` of the first stated total, are errors.
+ * this grow without bound: a page that comes back empty ends the reading (rows read so far stand, with a debug
+ * line); a page that holds only rows already read, and rows sent beyond `runawayBound` of the first stated
+ * total, are errors.
  */
 export async function forEachRow<T extends { id: string }, R extends { id: string }>(
   fetchPage: (skip: number) => Promise<Page<T>>,
@@ -61,8 +73,18 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
   /** The first page not yet emitted. */
   let emitted = 0
   let rowsEmitted = 0
-  /** Each id read, with the first page it came on: a row is emitted from that page only. */
-  const seen = new RowIds()
+  /** The ids of recent pages, with the first page each came on: a row is emitted from that page only. */
+  const ids = new RecentRowIds()
+  const readAhead = Math.max(1, options.concurrency) * READ_AHEAD_PER_WORKER
+  /** Workers waiting for the first page not yet emitted to arrive, before asking for more. */
+  let held: (() => void)[] = []
+  const release = (): void => {
+    const waiters = held
+    held = []
+    for (const resume of waiters) resume()
+  }
+  let mostIdsHeld = 0
+  let mostPagesHeld = 0
   /** The first total stated: the count the caller had, else the first page's. */
   let stated = hint
   /** The latest total a page stated. */
@@ -92,34 +114,34 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
       return
     }
     let added = 0
-    for (const row of page.data) {
-      const first = seen.get(row.id)
-      if (first === undefined) {
-        seen.set(row.id, index)
-        added++
-      } else if (index < first) seen.set(row.id, index)
-    }
+    for (const row of page.data) if (ids.note(row.id, index)) added++
+    mostIdsHeld = Math.max(mostIdsHeld, ids.held)
     if (added === 0) throw options.repeatedPage(index + 1)
     if (stated !== undefined && skip + count > runawayBound(stated, pageSize)) {
       throw options.runaway(stated, skip + count)
     }
     waiting.set(index, selectRows(page.data, select))
+    mostPagesHeld = Math.max(mostPagesHeld, waiting.size)
     flush()
     if (count < pageSize) end = Math.min(end, index + 1)
     else if (known === undefined || skip + pageSize > known) frontier = Math.max(frontier, index + 2)
   }
   const flush = (): void => {
+    const from = emitted
     for (let rows = waiting.get(emitted); rows; rows = waiting.get(emitted)) {
       waiting.delete(emitted)
       const once = new Set<string>()
       for (const row of rows) {
-        if (seen.get(row.id) !== emitted || once.has(row.id)) continue
+        if (ids.pageOf(row.id) !== emitted || once.has(row.id)) continue
         once.add(row.id)
         rowsEmitted++
         emit(row)
       }
       emitted++
     }
+    if (emitted === from) return
+    ids.forgetBefore(emitted - REMEMBERED_PAGES)
+    release()
   }
   const wanted = (): number => {
     const planned = Math.ceil((known ?? hint ?? 0) / pageSize)
@@ -128,11 +150,17 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
 
   const worker = async (): Promise<void> => {
     while (!failed && stopped === undefined && next < wanted()) {
+      if (next - emitted >= readAhead) {
+        // The first page not yet emitted is in flight with another worker, which releases this one.
+        await new Promise<void>(resume => held.push(resume))
+        continue
+      }
       const index = next++
       try {
         take(index, await fetchPage(index * pageSize))
       } catch (error) {
         failed = true
+        release()
         throw error
       }
     }
@@ -145,9 +173,12 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
 
   if (stopped !== undefined) {
     options.debug?.(`listing stopped early: ${stopped}; keeping the ${rowsEmitted} unique rows read`)
-  } else if (known !== undefined && seen.size < known) {
-    options.debug?.(`listing reported ${known} rows but only ${seen.size} unique rows came back`)
+  } else if (known !== undefined && ids.noted < known) {
+    options.debug?.(`listing reported ${known} rows but only ${ids.noted} unique rows came back`)
   }
+  options.debug?.(
+    `read ${emitted} pages; held at most ${mostPagesHeld} pages waiting and the ids of ${mostIdsHeld} rows`
+  )
   return rowsEmitted
 }
 

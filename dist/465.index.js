@@ -1,8 +1,8 @@
-export const id = 319;
-export const ids = [319];
+export const id = 465;
+export const ids = [465];
 export const modules = {
 
-/***/ 8319:
+/***/ 3465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -698,105 +698,60 @@ function messageOf(text) {
     }
 }
 
-// EXTERNAL MODULE: ./src/shared/uuid.ts
-var uuid = __webpack_require__(434);
-;// CONCATENATED MODULE: ./src/avido/row-ids.ts
-
-const EMPTY = -1;
-const FIRST_CAPACITY = 1024;
-/** Past this share of slots in use the table doubles. */
-const MAX_LOAD = 0.8;
+;// CONCATENATED MODULE: ./src/avido/recent-row-ids.ts
 /**
- * For each row id of a listing, the first page it was read on (a Map from id to page). Avido's ids are
- * lower-case UUIDs: each is held as its 16 bytes in one flat table, 20 to 40 bytes a row, where a string
- * key in a Map takes about 90; so the ids of a run of 100,000 tests take 2.5 MB rather than 9. Any other id
- * is held as it is.
+ * The ids of the rows of a listing's recent pages, each with the first page it came on. Pages that fall far
+ * enough behind the reading are forgotten (`forgetBefore`), so what is held depends on the pages kept, not
+ * on the number of rows read.
  */
-class RowIds {
-    /** Four 32-bit words per slot: the UUID's 128 bits. */
-    words = new Uint32Array(FIRST_CAPACITY * 4);
-    /** The page of each slot, or EMPTY. */
-    pages = new Int32Array(FIRST_CAPACITY).fill(EMPTY);
-    used = 0;
-    others = new Map();
-    /** The UUID being looked up, parsed once per call. */
-    key = new Uint32Array(4);
-    get size() {
-        return this.used + this.others.size;
+class RecentRowIds {
+    /** Each id remembered, with the first page it came on. */
+    firstPage = new Map();
+    /** The ids each page brought first, to forget them with the page. */
+    idsOfPage = new Map();
+    distinct = 0;
+    /** Ids noted that were not remembered at the time: every distinct row, when none came back after forgotten. */
+    get noted() {
+        return this.distinct;
     }
-    /** The bytes the table holds (not counting ids that are not UUIDs). */
-    get tableBytes() {
-        return this.words.byteLength + this.pages.byteLength;
+    /** Ids remembered now. */
+    get held() {
+        return this.firstPage.size;
     }
-    get(id) {
-        if (!this.parse(id))
-            return this.others.get(id);
-        const page = this.pages[this.find(this.words, this.pages)];
-        return page === EMPTY ? undefined : page;
+    /** Pages whose ids are remembered now. */
+    get pagesHeld() {
+        return this.idsOfPage.size;
     }
-    set(id, page) {
-        if (!this.parse(id)) {
-            this.others.set(id, page);
-            return;
-        }
-        const slot = this.find(this.words, this.pages);
-        if (this.pages[slot] === EMPTY) {
-            this.words.set(this.key, slot * 4);
-            this.used++;
-        }
-        this.pages[slot] = page;
-        if (this.used > this.pages.length * MAX_LOAD)
-            this.grow();
+    /** The first page `id` came on, when it is remembered. */
+    pageOf(id) {
+        return this.firstPage.get(id);
     }
-    /** Puts the UUID's 128 bits into `key`; false when `id` is not a lower-case UUID. */
-    parse(id) {
-        if (id.length !== 36 || !(0,uuid/* isUuid */.O)(id) || hasUpperCase(id))
+    /** Notes that `id` came on `page`; true when it was not remembered. */
+    note(id, page) {
+        const first = this.firstPage.get(id);
+        if (first !== undefined && first <= page)
             return false;
-        const key = this.key;
-        key[0] = parseInt(id.slice(0, 8), 16);
-        key[1] = parseInt(id.slice(9, 13) + id.slice(14, 18), 16);
-        key[2] = parseInt(id.slice(19, 23) + id.slice(24, 28), 16);
-        key[3] = parseInt(id.slice(28, 36), 16);
+        this.firstPage.set(id, page);
+        let ids = this.idsOfPage.get(page);
+        if (!ids)
+            this.idsOfPage.set(page, (ids = []));
+        ids.push(id);
+        if (first !== undefined)
+            return false;
+        this.distinct++;
         return true;
     }
-    /** The slot holding `key`, or the empty slot where it would go (linear probing). */
-    find(words, pages) {
-        const [a, b, c, d] = this.key;
-        const mask = pages.length - 1;
-        let hash = Math.imul(a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77) ^ Math.imul(d, 0xc2b2ae3d), 0x27d4eb2f);
-        hash ^= hash >>> 15;
-        for (let slot = hash & mask;; slot = (slot + 1) & mask) {
-            if (pages[slot] === EMPTY)
-                return slot;
-            const at = slot * 4;
-            if (words[at] === a && words[at + 1] === b && words[at + 2] === c && words[at + 3] === d)
-                return slot;
-        }
-    }
-    grow() {
-        const { words: oldWords, pages: oldPages } = this;
-        const words = new Uint32Array(oldWords.length * 2);
-        const pages = new Int32Array(oldPages.length * 2).fill(EMPTY);
-        for (let slot = 0; slot < oldPages.length; slot++) {
-            if (oldPages[slot] === EMPTY)
+    /** Forgets the ids of every page before `page`. */
+    forgetBefore(page) {
+        for (const [earlier, ids] of this.idsOfPage) {
+            if (earlier >= page)
                 continue;
-            this.key.set(oldWords.subarray(slot * 4, slot * 4 + 4));
-            const to = this.find(words, pages);
-            words.set(this.key, to * 4);
-            pages[to] = oldPages[slot];
+            for (const id of ids)
+                if (this.firstPage.get(id) === earlier)
+                    this.firstPage.delete(id);
+            this.idsOfPage.delete(earlier);
         }
-        this.words = words;
-        this.pages = pages;
     }
-}
-/** Whether `id` holds a capital letter: "A1" and "a1" are two ids, and the table keeps only their bits. */
-function hasUpperCase(id) {
-    for (let i = 0; i < id.length; i++) {
-        const code = id.charCodeAt(i);
-        if (code >= 65 && code <= 90)
-            return true;
-    }
-    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/avido/paging.ts
@@ -814,17 +769,27 @@ function runawayBound(stated, pageSize) {
     return 2 * stated + pageSize;
 }
 /**
+ * Pages behind the first page not yet emitted whose row ids are remembered: a row that comes again on a
+ * later page (the listing shifted between two reads) is passed once when it first came within this many pages
+ * (1,000 rows of Avido's pages). The listing is read in creation order, so new rows only ever come after.
+ */
+const REMEMBERED_PAGES = 10;
+/** Pages that may be asked for past the first one not yet emitted, for each page in flight. */
+const READ_AHEAD_PER_WORKER = 4;
+/**
  * Reads every page of a skip/limit listing ordered for stable paging, and hands each row to `emit` once, in
  * page order, as `select` makes it (rows it maps to `undefined` are left out), as soon as every page before
- * its own has arrived. Only the pages in flight or waiting for an earlier one are held, and the id of every
- * row read (to pass each row once). Resolves to the number of rows emitted.
+ * its own has arrived. What is held is bounded whatever the number of rows: the pages in flight or waiting
+ * for an earlier one (no more than `READ_AHEAD_PER_WORKER` for each page in flight: a slow page holds the
+ * others back), and the ids of those and of the `REMEMBERED_PAGES` before them. Resolves to the number of
+ * rows emitted; a debug line tells how much was held at most.
  *
  * There is no fixed bound on the rows: the reading is bounded by what the listing states and by the
  * caller's deadline. Totals are hints: pages spanning a stated total are requested in parallel; a full page
  * reaching past the stated total (or with no total at all) asks for the next. A listing that lies cannot make
- * this loop or grow without bound: a page that comes back empty ends the reading (rows read so far stand,
- * with a debug line); a page that holds only rows already read, and rows sent beyond
- * `runawayBound` of the first stated total, are errors.
+ * this grow without bound: a page that comes back empty ends the reading (rows read so far stand, with a debug
+ * line); a page that holds only rows already read, and rows sent beyond `runawayBound` of the first stated
+ * total, are errors.
  */
 async function forEachRow(fetchPage, select, emit, options) {
     const { pageSize } = options;
@@ -834,8 +799,19 @@ async function forEachRow(fetchPage, select, emit, options) {
     /** The first page not yet emitted. */
     let emitted = 0;
     let rowsEmitted = 0;
-    /** Each id read, with the first page it came on: a row is emitted from that page only. */
-    const seen = new RowIds();
+    /** The ids of recent pages, with the first page each came on: a row is emitted from that page only. */
+    const ids = new RecentRowIds();
+    const readAhead = Math.max(1, options.concurrency) * READ_AHEAD_PER_WORKER;
+    /** Workers waiting for the first page not yet emitted to arrive, before asking for more. */
+    let held = [];
+    const release = () => {
+        const waiters = held;
+        held = [];
+        for (const resume of waiters)
+            resume();
+    };
+    let mostIdsHeld = 0;
+    let mostPagesHeld = 0;
     /** The first total stated: the count the caller had, else the first page's. */
     let stated = hint;
     /** The latest total a page stated. */
@@ -865,21 +841,17 @@ async function forEachRow(fetchPage, select, emit, options) {
             return;
         }
         let added = 0;
-        for (const row of page.data) {
-            const first = seen.get(row.id);
-            if (first === undefined) {
-                seen.set(row.id, index);
+        for (const row of page.data)
+            if (ids.note(row.id, index))
                 added++;
-            }
-            else if (index < first)
-                seen.set(row.id, index);
-        }
+        mostIdsHeld = Math.max(mostIdsHeld, ids.held);
         if (added === 0)
             throw options.repeatedPage(index + 1);
         if (stated !== undefined && skip + count > runawayBound(stated, pageSize)) {
             throw options.runaway(stated, skip + count);
         }
         waiting.set(index, selectRows(page.data, select));
+        mostPagesHeld = Math.max(mostPagesHeld, waiting.size);
         flush();
         if (count < pageSize)
             end = Math.min(end, index + 1);
@@ -887,11 +859,12 @@ async function forEachRow(fetchPage, select, emit, options) {
             frontier = Math.max(frontier, index + 2);
     };
     const flush = () => {
+        const from = emitted;
         for (let rows = waiting.get(emitted); rows; rows = waiting.get(emitted)) {
             waiting.delete(emitted);
             const once = new Set();
             for (const row of rows) {
-                if (seen.get(row.id) !== emitted || once.has(row.id))
+                if (ids.pageOf(row.id) !== emitted || once.has(row.id))
                     continue;
                 once.add(row.id);
                 rowsEmitted++;
@@ -899,6 +872,10 @@ async function forEachRow(fetchPage, select, emit, options) {
             }
             emitted++;
         }
+        if (emitted === from)
+            return;
+        ids.forgetBefore(emitted - REMEMBERED_PAGES);
+        release();
     };
     const wanted = () => {
         const planned = Math.ceil((known ?? hint ?? 0) / pageSize);
@@ -906,12 +883,18 @@ async function forEachRow(fetchPage, select, emit, options) {
     };
     const worker = async () => {
         while (!failed && stopped === undefined && next < wanted()) {
+            if (next - emitted >= readAhead) {
+                // The first page not yet emitted is in flight with another worker, which releases this one.
+                await new Promise(resume => held.push(resume));
+                continue;
+            }
             const index = next++;
             try {
                 take(index, await fetchPage(index * pageSize));
             }
             catch (error) {
                 failed = true;
+                release();
                 throw error;
             }
         }
@@ -924,9 +907,10 @@ async function forEachRow(fetchPage, select, emit, options) {
     if (stopped !== undefined) {
         options.debug?.(`listing stopped early: ${stopped}; keeping the ${rowsEmitted} unique rows read`);
     }
-    else if (known !== undefined && seen.size < known) {
-        options.debug?.(`listing reported ${known} rows but only ${seen.size} unique rows came back`);
+    else if (known !== undefined && ids.noted < known) {
+        options.debug?.(`listing reported ${known} rows but only ${ids.noted} unique rows came back`);
     }
+    options.debug?.(`read ${emitted} pages; held at most ${mostPagesHeld} pages waiting and the ids of ${mostIdsHeld} rows`);
     return rowsEmitted;
 }
 function selectRows(rows, select) {
