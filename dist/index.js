@@ -70,8 +70,9 @@ function attemptsText(attempts) {
 /* unused harmony exports TEST_STATUSES, EVAL_TYPES, ISSUE_SOURCES, ISSUE_TYPES, ISSUE_STATUSES, HUMAN_ANNOTATION_SOURCES, TestStatusSchema, RunTypeSchema, PassRateStatusSchema, IssuePrioritySchema, IssueSourceSchema, IssueTypeSchema, IssueStatusSchema, EvalDefinitionSchema, EvalResultsSchema, EvalSchema, TestResultSchema, TestSchema, PaginationSchema, pageOf, TestResponseSchema, RunResultSchema, RunSchema, RunListResponseSchema, RunResponseSchema, IssueSchema, AnnotationSchema, TaskSchema, TaskResponseSchema, HumanAnnotationSchema, HumanAnnotationResponseSchema, CreateTaskBodySchema, CreateHumanAnnotationBodySchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4528);
 
-// Response schemas for the Avido API. z.object strips unknown fields rather than rejecting
-// them, so new fields on Avido's side never break the gate; required fields missing or mistyped do.
+// Response schemas for the Avido API. Unknown fields pass (a response taken as it is keeps them; zod's parse
+// strips them), so new fields on Avido's side never break the gate; required fields missing or mistyped do.
+// The response schemas use plain shapes only, so that a response can be checked where it lies (in-place-check.ts).
 const TEST_STATUSES = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED'];
 const RUN_TYPES = ['MANUAL', 'SCHEDULED', 'EXPERIMENT', 'MONITORING'];
 const PASS_RATE_STATUSES = ['success', 'warning', 'error'];
@@ -91,9 +92,8 @@ const IssueStatusSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(IS
 // Legacy or future eval types must not stop the gate: the type is kept as a plain string.
 //
 // An eval and its definition carry more documented fields (orgId, createdAt, modifiedAt; the definition's
-// createdAt, modifiedAt, globalConfig and styleGuideId). The gate reads none of them, so they pass as
-// unknown fields. Validating a field costs allocations on every one of the up to 10,000 × evals read, and
-// leaving these out halves the garbage a page of tests makes.
+// createdAt, modifiedAt, globalConfig and styleGuideId). The gate reads none of them, so they are not
+// required: they pass as unknown fields.
 const EvalDefinitionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
@@ -1100,7 +1100,7 @@ async function run() {
         (0,runner_commands/* setFailed */.C1)(redact(reason));
         return;
     }
-    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(465)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3465));
+    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6652));
     await runValidStep(step);
 }
 

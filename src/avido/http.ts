@@ -2,6 +2,7 @@ import { normaliseBaseUrl } from './connection.js'
 import type { z } from 'zod'
 import { issuesText, networkErrorText, statusText, wasNeverSent } from './describe-failure.js'
 import { AvidoApiError, attemptsText, cleanServerText, type AvidoErrorKind } from './errors.js'
+import { inPlaceCheck } from './in-place-check.js'
 import { declaredLength, readBodyCapped } from './read-body.js'
 import {
   hasServerWait,
@@ -270,6 +271,8 @@ class Transport implements AvidoTransport {
       const detail = `returned a body that is not valid JSON (content-type ${type}, ${read.text.length} characters)`
       return fail('schema', detail, !spec.unsafe, { status })
     }
+    // Most pages already have the documented shape: taken as they are, they are not copied again.
+    if (inPlaceCheck(spec.schema)?.(data)) return { ok: true, value: data as T, status }
     const parsed = spec.schema.safeParse(data, { reportInput: true })
     if (!parsed.success) {
       const detail = `returned data that does not match the documented shape: ${issuesText(parsed.error.issues)}`

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
-// Response schemas for the Avido API. z.object strips unknown fields rather than rejecting
-// them, so new fields on Avido's side never break the gate; required fields missing or mistyped do.
+// Response schemas for the Avido API. Unknown fields pass (a response taken as it is keeps them; zod's parse
+// strips them), so new fields on Avido's side never break the gate; required fields missing or mistyped do.
+// The response schemas use plain shapes only, so that a response can be checked where it lies (in-place-check.ts).
 
 export const TEST_STATUSES = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED'] as const
 export const RUN_TYPES = ['MANUAL', 'SCHEDULED', 'EXPERIMENT', 'MONITORING'] as const
@@ -29,9 +30,8 @@ export type IssuePriority = z.infer<typeof IssuePrioritySchema>
 // Legacy or future eval types must not stop the gate: the type is kept as a plain string.
 //
 // An eval and its definition carry more documented fields (orgId, createdAt, modifiedAt; the definition's
-// createdAt, modifiedAt, globalConfig and styleGuideId). The gate reads none of them, so they pass as
-// unknown fields. Validating a field costs allocations on every one of the up to 10,000 × evals read, and
-// leaving these out halves the garbage a page of tests makes.
+// createdAt, modifiedAt, globalConfig and styleGuideId). The gate reads none of them, so they are not
+// required: they pass as unknown fields.
 export const EvalDefinitionSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -1,8 +1,8 @@
-export const id = 465;
-export const ids = [465];
+export const id = 652;
+export const ids = [652];
 export const modules = {
 
-/***/ 3465:
+/***/ 6652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -123,6 +123,100 @@ function normaliseBaseUrl(baseUrl) {
     if (problems.length)
         throw new TypeError(`Avido base URL ${(0,errors/* cleanServerText */.Ct)(shown, 200)} ${problems.join(', ')}`);
     return url;
+}
+
+;// CONCATENATED MODULE: ./src/avido/in-place-check.ts
+const compiled = new WeakMap();
+/**
+ * A check that tells whether a value parsed from JSON already has the shape `schema` describes, reading it
+ * where it lies: zod's parse builds a copy of every object and array it accepts, which for a page of 100
+ * tests is as much garbage again as the page. A value that passes is the parse's result but for the unknown
+ * fields it keeps (zod would strip them). Null when the schema uses something beyond plain shapes (refinements,
+ * transforms, defaults, coercion, unions…): zod's parse is the only judge then. Either way, a value that does
+ * not pass goes to zod, which names what is wrong.
+ */
+function inPlaceCheck(schema) {
+    let check = compiled.get(schema);
+    if (check === undefined)
+        compiled.set(schema, (check = compile(schema)));
+    return check;
+}
+function compile(schema) {
+    const def = schema._zod.def;
+    if ((def.checks?.length ?? 0) > 0 || def.coerce)
+        return null;
+    switch (def.type) {
+        case 'string':
+            return value => typeof value === 'string';
+        case 'number':
+            return value => typeof value === 'number' && Number.isFinite(value);
+        case 'boolean':
+            return value => typeof value === 'boolean';
+        case 'unknown':
+        case 'any':
+            return () => true;
+        case 'enum':
+            return oneOf(Object.values(def.entries ?? {}));
+        case 'literal':
+            return oneOf(def.values ?? []);
+        case 'custom': {
+            const fn = def.fn;
+            return fn ? value => Boolean(fn(value)) : null;
+        }
+        case 'optional':
+            return orElse(def.innerType, value => value === undefined);
+        case 'nullable':
+            return orElse(def.innerType, value => value === null);
+        case 'array':
+            return arrayCheck(def.element);
+        case 'object':
+            return objectCheck(def);
+        default:
+            return null;
+    }
+}
+function oneOf(values) {
+    const allowed = new Set(values);
+    return value => allowed.has(value);
+}
+function orElse(inner, also) {
+    const check = inner && inPlaceCheck(inner);
+    return check ? value => also(value) || check(value) : null;
+}
+function arrayCheck(element) {
+    const check = element && inPlaceCheck(element);
+    if (!check)
+        return null;
+    return value => {
+        if (!Array.isArray(value))
+            return false;
+        for (const item of value)
+            if (!check(item))
+                return false;
+        return true;
+    };
+}
+function objectCheck(def) {
+    // Unknown keys pass (zod strips them) or are any value; a strict object's are refused, so zod decides.
+    if (def.catchall && def.catchall._zod.def.type !== 'unknown')
+        return null;
+    const fields = [];
+    for (const [key, field] of Object.entries(def.shape ?? {})) {
+        const check = inPlaceCheck(field);
+        if (!check)
+            return null;
+        fields.push([key, check]);
+    }
+    return value => {
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            return false;
+        const record = value;
+        for (const [key, check] of fields) {
+            if (!check(Object.hasOwn(record, key) ? record[key] : undefined))
+                return false;
+        }
+        return true;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/avido/read-body.ts
@@ -468,6 +562,7 @@ var shared_redact = __webpack_require__(8932);
 
 
 
+
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 4;
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -656,6 +751,9 @@ class Transport {
             const detail = `returned a body that is not valid JSON (content-type ${type}, ${read.text.length} characters)`;
             return fail('schema', detail, !spec.unsafe, { status });
         }
+        // Most pages already have the documented shape: taken as they are, they are not copied again.
+        if (inPlaceCheck(spec.schema)?.(data))
+            return { ok: true, value: data, status };
         const parsed = spec.schema.safeParse(data, { reportInput: true });
         if (!parsed.success) {
             const detail = `returned data that does not match the documented shape: ${issuesText(parsed.error.issues)}`;
