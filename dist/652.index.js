@@ -220,25 +220,61 @@ function objectCheck(def) {
 }
 
 ;// CONCATENATED MODULE: ./src/avido/read-body.ts
+/** The first size of a body buffer: a page of 100 tests with one eval each is about 120 KB. */
+const FIRST_BUFFER_BYTES = 256 * 1024;
+/** Buffers up to this size are kept for the next responses; a larger one is let go once read. */
+const KEPT_BUFFER_BYTES = 1024 * 1024;
 /**
- * Reads a response body up to `maxBytes`. Past the cap the stream is destroyed (which closes the
- * connection) and `truncated` is set, so a hostile server cannot make the client buffer without end. The
- * text of a cut body is empty: half a JSON document is of no use, and decoding it would double the memory.
+ * Buffers that response bodies are read into, kept for the responses that follow (one per response in
+ * flight, up to `keep`). Each chunk is copied in as it arrives and let go: a body gathered as a list of
+ * chunks keeps each one alive until the last arrives, long enough for the collector to move them to the old
+ * generation, where each holds its 64 KB outside the heap until a full collection. Reading a long listing
+ * then allocates no memory outside the heap for its bodies.
  */
-async function readBodyCapped(body, maxBytes) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-        if (size + buffer.length > maxBytes) {
-            chunks.length = 0;
-            body.on('error', () => undefined).destroy();
-            return { text: '', truncated: true };
-        }
-        chunks.push(buffer);
-        size += buffer.length;
+class BodyBuffers {
+    keep;
+    free = [];
+    constructor(keep = 4) {
+        this.keep = keep;
     }
-    return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
+    /** A kept buffer, else a new one of the first size (or `atMost`, when smaller). */
+    take(atMost = FIRST_BUFFER_BYTES) {
+        return this.free.pop() ?? Buffer.allocUnsafeSlow(Math.min(FIRST_BUFFER_BYTES, atMost));
+    }
+    give(buffer) {
+        if (this.free.length < this.keep && buffer.length <= KEPT_BUFFER_BYTES)
+            this.free.push(buffer);
+    }
+}
+/**
+ * Reads a response body up to `maxBytes`, into a buffer of `buffers`. Past the cap the stream is destroyed
+ * (which closes the connection) and `truncated` is set, so a hostile server cannot make the client buffer
+ * without end. The text of a cut body is empty: half a JSON document is of no use, and decoding it would
+ * double the memory.
+ */
+async function readBodyCapped(body, maxBytes, buffers = new BodyBuffers(0)) {
+    let target = buffers.take(maxBytes);
+    let size = 0;
+    try {
+        for await (const chunk of body) {
+            const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+            if (size + buffer.length > maxBytes) {
+                body.on('error', () => undefined).destroy();
+                return { text: '', truncated: true };
+            }
+            if (size + buffer.length > target.length) {
+                const larger = Buffer.allocUnsafeSlow(Math.min(maxBytes, Math.max(2 * target.length, size + buffer.length)));
+                target.copy(larger, 0, 0, size);
+                target = larger;
+            }
+            buffer.copy(target, size);
+            size += buffer.length;
+        }
+        return { text: target.toString('utf8', 0, size), truncated: false };
+    }
+    finally {
+        buffers.give(target);
+    }
 }
 /** The declared length, when the server sent a usable one. */
 function declaredLength(header) {
@@ -595,6 +631,7 @@ class Transport {
     ownsSender;
     /** A server could echo the key (or another secret) back; it never leaves this object. */
     redact;
+    bodyBuffers = new BodyBuffers();
     constructor(options) {
         this.options = options;
         this.baseUrl = normaliseBaseUrl(options.baseUrl);
@@ -733,7 +770,7 @@ class Transport {
             body.on('error', () => undefined).destroy();
             return fail('too-large', tooLarge, false, { status });
         }
-        const read = await readBodyCapped(body, this.maxResponseBytes);
+        const read = await readBodyCapped(body, this.maxResponseBytes, this.bodyBuffers);
         if (read.truncated)
             return fail('too-large', tooLarge, false, { status });
         if (spec.schema === null)

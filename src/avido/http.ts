@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { issuesText, networkErrorText, statusText, wasNeverSent } from './describe-failure.js'
 import { AvidoApiError, attemptsText, cleanServerText, type AvidoErrorKind } from './errors.js'
 import { inPlaceCheck } from './in-place-check.js'
-import { declaredLength, readBodyCapped } from './read-body.js'
+import { BodyBuffers, declaredLength, readBodyCapped } from './read-body.js'
 import {
   hasServerWait,
   headerValue,
@@ -107,6 +107,7 @@ class Transport implements AvidoTransport {
   private readonly ownsSender: boolean
   /** A server could echo the key (or another secret) back; it never leaves this object. */
   private readonly redact: (text: string) => string
+  private readonly bodyBuffers = new BodyBuffers()
 
   constructor(private readonly options: TransportOptions) {
     this.baseUrl = normaliseBaseUrl(options.baseUrl)
@@ -255,7 +256,7 @@ class Transport implements AvidoTransport {
       body.on('error', () => undefined).destroy()
       return fail('too-large', tooLarge, false, { status })
     }
-    const read = await readBodyCapped(body, this.maxResponseBytes)
+    const read = await readBodyCapped(body, this.maxResponseBytes, this.bodyBuffers)
     if (read.truncated) return fail('too-large', tooLarge, false, { status })
     if (spec.schema === null) return { ok: true, value: undefined as T, status }
 
