@@ -1100,7 +1100,7 @@ async function run() {
         (0,runner_commands/* setFailed */.C1)(redact(reason));
         return;
     }
-    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6652));
+    const { runValidStep } = await Promise.all(/* import() */[__nccwpck_require__.e(231), __nccwpck_require__.e(933)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9933));
     await runValidStep(step);
 }
 

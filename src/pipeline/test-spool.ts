@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { JudgedTest } from '../judge/types.js'
 import { reportTest } from '../render/json-report.js'
+import { IndentedJsonWriter } from './json-writer.js'
 
 /**
  * Where the JSON report's tests go as they are judged, so that the gate holds none of them: a file beside
@@ -52,32 +53,23 @@ export function memorySpool(): TestSpool {
 }
 
 /**
- * Small writes (a V8 string past about 128 KB is a large object that stays until a full collection, which
- * would add to the peak), made synchronously since tests are added from inside a page's handling.
- */
-const FLUSH_AT = 16_384
-
-/**
- * A spool in the file `path`. A spool that cannot write stops trying and reports it when the report is
- * written (the gate's verdict does not depend on the report file).
+ * A spool in the file `path`. Each test's JSON is laid out straight into a buffer that is written out as it
+ * fills (synchronously, since tests are added from inside a page's handling), so no string of it is left for
+ * the collector. A spool that cannot write stops trying and reports it when the report is written (the
+ * gate's verdict does not depend on the report file).
  */
 export function fileSpool(path: string): TestSpool {
   let fd: number | undefined
-  let buffer = ''
   let count = 0
   let fault: unknown
-  const write = (text: string) => {
+  const writer = new IndentedJsonWriter(bytes => {
     if (fault !== undefined || fd === undefined) return
     try {
-      writeSync(fd, text)
+      writeSync(fd, bytes)
     } catch (error) {
       fault = error
     }
-  }
-  const flush = () => {
-    if (buffer) write(buffer)
-    buffer = ''
-  }
+  })
   const closeFile = () => {
     if (fd !== undefined) closeSync(fd)
     fd = undefined
@@ -92,26 +84,26 @@ export function fileSpool(path: string): TestSpool {
   }
   return {
     restart: () => {
+      writer.clear()
       closeFile()
-      buffer = ''
       count = 0
       fault = undefined
       open()
     },
     add: test => {
       if (fd === undefined && fault === undefined) open()
-      buffer += `${count ? ',\n' : ''}${indentedTest(test)}`
+      writer.raw(count ? ',\n    ' : '    ')
+      writer.value(reportTest(test), 2)
       count++
-      if (buffer.length >= FLUSH_AT) flush()
     },
     close: () => {
-      flush()
+      writer.flush()
       closeFile()
       return { count, file: path, ...(fault !== undefined ? { fault } : {}) }
     },
     discard: () => {
+      writer.clear()
       closeFile()
-      buffer = ''
       rmSync(path, { force: true })
     }
   }
