@@ -948,8 +948,11 @@ class RecentRowIds {
     }
     /** The slot holding `key`; else `~slot` of the slot where it would go (linear probing). */
     find() {
-        const [a, b, c, d] = this.key;
-        const { words, pages } = this;
+        const { key, words, pages } = this;
+        const a = key[0];
+        const b = key[1];
+        const c = key[2];
+        const d = key[3];
         const mask = pages.length - 1;
         let hash = Math.imul(a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77) ^ Math.imul(d, 0xc2b2ae3d), 0x27d4eb2f);
         hash ^= hash >>> 15;
@@ -2725,17 +2728,21 @@ function failsQualityFor(result, failOn) {
 }
 /** A test's evals counted per eval definition: each eval's own flag, and every eval of an errored test as failed. */
 function countsByDefinition(judged) {
-    const counts = new Map();
+    // A test has a few evals: a scan finds the definition sooner than a Map is built.
+    const counts = [];
     for (const outcome of judged.evals) {
-        let count = counts.get(outcome.definitionId);
+        let count;
+        for (const known of counts)
+            if (known.id === outcome.definitionId)
+                count = known;
         if (!count) {
             count = { id: outcome.definitionId, name: outcome.name, type: outcome.type, passed: 0, total: 0 };
-            counts.set(outcome.definitionId, count);
+            counts.push(count);
         }
         count.passed += !judged.errored && outcome.passed ? 1 : 0;
         count.total += 1;
     }
-    return [...counts.values()];
+    return counts;
 }
 
 // EXTERNAL MODULE: ./src/shared/format.ts
@@ -2761,14 +2768,18 @@ function emptyDigest() {
 }
 /** Earlier in the run read oldest first (by creation time, then test id, then the eval's place). */
 function isBefore(a, b) {
+    return comesBefore(a[0], a[1], a[2], b);
+}
+/** `isBefore` for a place given by its parts, so that none is made for a test that comes later. */
+function comesBefore(createdAt, testId, evalIndex, b) {
     if (!b)
         return true;
-    const byTime = createdMs(a[0]) - createdMs(b[0]);
+    const byTime = createdMs(createdAt) - createdMs(b[0]);
     if (byTime !== 0 && !Number.isNaN(byTime))
         return byTime < 0;
-    if (a[1] !== b[1])
-        return a[1] < b[1];
-    return a[2] < b[2];
+    if (testId !== b[1])
+        return testId < b[1];
+    return evalIndex < b[2];
 }
 /** Why an eval failed, as the reader should see it: its explanation, else that it errored, else its score. */
 function reasonOf(e) {
@@ -2826,18 +2837,32 @@ function addReason(tally, reason, at) {
     else
         tally.moreReasons = true;
 }
+/**
+ * The definitions a test ran and failed, gathered again for each test (a test has a few evals) in lists that
+ * are reused: only their first `count` entries stand for the test at hand.
+ */
+const ranByTest = [];
+const failedByTest = [];
+/** Puts `tally` among the first `count` of `list` unless it is there already; the new count. */
+function gather(list, count, tally) {
+    for (let index = 0; index < count; index++)
+        if (list[index] === tally)
+            return count;
+    list[count] = tally;
+    return count + 1;
+}
 /** Adds one judged test (each test once; tests may come in any order). */
 function addToDigest(digest, test) {
     const task = taskOf(digest, test);
-    test.evals.forEach(e => {
+    for (const e of test.evals) {
         if (e.passed)
-            return;
+            continue;
         digest.failingEvalCount += 1;
         if (digest.failingEvals.length < MAX_FAILING_EVALS_KEPT) {
             const { name, type, score, explanation } = e;
             digest.failingEvals.push({ taskTitle: test.taskTitle, name, type, score, explanation });
         }
-    });
+    }
     if (test.pending) {
         task.pending += 1;
         if (digest.firstPending.length < MAX_PENDING_KEPT) {
@@ -2847,9 +2872,8 @@ function addToDigest(digest, test) {
         return;
     }
     task.settled += 1;
-    const testAt = [test.createdAt, test.id, -1];
-    if (isBefore(testAt, task.settledAt)) {
-        task.settledAt = testAt;
+    if (comesBefore(test.createdAt, test.id, -1, task.settledAt)) {
+        task.settledAt = [test.createdAt, test.id, -1];
         task.settledTitle = test.taskTitle;
     }
     if (test.errored) {
@@ -2857,28 +2881,32 @@ function addToDigest(digest, test) {
         task.countedEvals += test.total;
         return;
     }
-    const ran = new Set();
-    const failed = new Set();
-    test.evals.forEach((e, index) => {
+    let ran = 0;
+    let failed = 0;
+    for (let index = 0; index < test.evals.length; index++) {
+        const e = test.evals[index];
         const tally = definitionOf(task, e);
-        ran.add(tally);
+        ran = gather(ranByTest, ran, tally);
         if (e.passed || !settledEval(e.status))
-            return;
-        failed.add(tally);
+            continue;
+        failed = gather(failedByTest, failed, tally);
+        const reason = reasonOf(e);
+        const earliest = comesBefore(test.createdAt, test.id, index, tally.nameAt);
+        if (!earliest && !reason)
+            continue;
         const at = [test.createdAt, test.id, index];
-        if (isBefore(at, tally.nameAt)) {
+        if (earliest) {
             tally.nameAt = at;
             tally.name = e.name;
             tally.type = e.type;
         }
-        const reason = reasonOf(e);
         if (reason)
             addReason(tally, reason, at);
-    });
-    for (const tally of ran)
-        tally.ran += 1;
-    for (const tally of failed)
-        tally.failed += 1;
+    }
+    for (let index = 0; index < ran; index++)
+        ranByTest[index].ran += 1;
+    for (let index = 0; index < failed; index++)
+        failedByTest[index].failed += 1;
 }
 /** How many things the digest holds: the measure of its memory, for tests. */
 function digestSize(digest) {
@@ -2931,9 +2959,8 @@ class RunSummary {
         this.total += judged.total;
         this.sums = addTest(this.sums, judged.passed, judged.total);
         addTo(this.tasks, { id: judged.taskId, name: judged.taskTitle }, judged.passed, judged.total);
-        for (const { passed, total, ...group } of countsByDefinition(judged)) {
-            addTo(this.definitions, group, passed, total);
-        }
+        for (const count of countsByDefinition(judged))
+            addTo(this.definitions, count, count.passed, count.total);
         // A test with nothing measured is no candidate for "worst": it says nothing about quality.
         if (judged.total > 0 && isWorse(judged, this.worstTest))
             this.worstTest = judged;

@@ -108,8 +108,11 @@ export class RecentRowIds {
 
   /** The slot holding `key`; else `~slot` of the slot where it would go (linear probing). */
   private find(): number {
-    const [a, b, c, d] = this.key as unknown as [number, number, number, number]
-    const { words, pages } = this
+    const { key, words, pages } = this
+    const a = key[0]!
+    const b = key[1]!
+    const c = key[2]!
+    const d = key[3]!
     const mask = pages.length - 1
     let hash = Math.imul(
       a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77) ^ Math.imul(d, 0xc2b2ae3d),

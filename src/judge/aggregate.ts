@@ -94,15 +94,17 @@ export interface DefinitionCount {
 
 /** A test's evals counted per eval definition: each eval's own flag, and every eval of an errored test as failed. */
 export function countsByDefinition(judged: JudgedTest): DefinitionCount[] {
-  const counts = new Map<string, DefinitionCount>()
+  // A test has a few evals: a scan finds the definition sooner than a Map is built.
+  const counts: DefinitionCount[] = []
   for (const outcome of judged.evals) {
-    let count = counts.get(outcome.definitionId)
+    let count: DefinitionCount | undefined
+    for (const known of counts) if (known.id === outcome.definitionId) count = known
     if (!count) {
       count = { id: outcome.definitionId, name: outcome.name, type: outcome.type, passed: 0, total: 0 }
-      counts.set(outcome.definitionId, count)
+      counts.push(count)
     }
     count.passed += !judged.errored && outcome.passed ? 1 : 0
     count.total += 1
   }
-  return [...counts.values()]
+  return counts
 }

@@ -87,11 +87,16 @@ export function emptyDigest(): RunDigest {
 
 /** Earlier in the run read oldest first (by creation time, then test id, then the eval's place). */
 export function isBefore(a: Position, b: Position | undefined): boolean {
+  return comesBefore(a[0], a[1], a[2], b)
+}
+
+/** `isBefore` for a place given by its parts, so that none is made for a test that comes later. */
+function comesBefore(createdAt: string, testId: string, evalIndex: number, b: Position | undefined) {
   if (!b) return true
-  const byTime = createdMs(a[0]) - createdMs(b[0])
+  const byTime = createdMs(createdAt) - createdMs(b[0])
   if (byTime !== 0 && !Number.isNaN(byTime)) return byTime < 0
-  if (a[1] !== b[1]) return a[1] < b[1]
-  return a[2] < b[2]
+  if (testId !== b[1]) return testId < b[1]
+  return evalIndex < b[2]
 }
 
 /** Why an eval failed, as the reader should see it: its explanation, else that it errored, else its score. */
@@ -149,17 +154,31 @@ function addReason(tally: DefinitionTally, reason: string, at: Position): void {
   else tally.moreReasons = true
 }
 
+/**
+ * The definitions a test ran and failed, gathered again for each test (a test has a few evals) in lists that
+ * are reused: only their first `count` entries stand for the test at hand.
+ */
+const ranByTest: DefinitionTally[] = []
+const failedByTest: DefinitionTally[] = []
+
+/** Puts `tally` among the first `count` of `list` unless it is there already; the new count. */
+function gather(list: DefinitionTally[], count: number, tally: DefinitionTally): number {
+  for (let index = 0; index < count; index++) if (list[index] === tally) return count
+  list[count] = tally
+  return count + 1
+}
+
 /** Adds one judged test (each test once; tests may come in any order). */
 export function addToDigest(digest: RunDigest, test: JudgedTest): void {
   const task = taskOf(digest, test)
-  test.evals.forEach(e => {
-    if (e.passed) return
+  for (const e of test.evals) {
+    if (e.passed) continue
     digest.failingEvalCount += 1
     if (digest.failingEvals.length < MAX_FAILING_EVALS_KEPT) {
       const { name, type, score, explanation } = e
       digest.failingEvals.push({ taskTitle: test.taskTitle, name, type, score, explanation })
     }
-  })
+  }
   if (test.pending) {
     task.pending += 1
     if (digest.firstPending.length < MAX_PENDING_KEPT) {
@@ -169,9 +188,8 @@ export function addToDigest(digest: RunDigest, test: JudgedTest): void {
     return
   }
   task.settled += 1
-  const testAt: Position = [test.createdAt, test.id, -1]
-  if (isBefore(testAt, task.settledAt)) {
-    task.settledAt = testAt
+  if (comesBefore(test.createdAt, test.id, -1, task.settledAt)) {
+    task.settledAt = [test.createdAt, test.id, -1]
     task.settledTitle = test.taskTitle
   }
   if (test.errored) {
@@ -179,24 +197,27 @@ export function addToDigest(digest: RunDigest, test: JudgedTest): void {
     task.countedEvals += test.total
     return
   }
-  const ran = new Set<DefinitionTally>()
-  const failed = new Set<DefinitionTally>()
-  test.evals.forEach((e, index) => {
+  let ran = 0
+  let failed = 0
+  for (let index = 0; index < test.evals.length; index++) {
+    const e = test.evals[index]!
     const tally = definitionOf(task, e)
-    ran.add(tally)
-    if (e.passed || !settledEval(e.status)) return
-    failed.add(tally)
+    ran = gather(ranByTest, ran, tally)
+    if (e.passed || !settledEval(e.status)) continue
+    failed = gather(failedByTest, failed, tally)
+    const reason = reasonOf(e)
+    const earliest = comesBefore(test.createdAt, test.id, index, tally.nameAt)
+    if (!earliest && !reason) continue
     const at: Position = [test.createdAt, test.id, index]
-    if (isBefore(at, tally.nameAt)) {
+    if (earliest) {
       tally.nameAt = at
       tally.name = e.name
       tally.type = e.type
     }
-    const reason = reasonOf(e)
     if (reason) addReason(tally, reason, at)
-  })
-  for (const tally of ran) tally.ran += 1
-  for (const tally of failed) tally.failed += 1
+  }
+  for (let index = 0; index < ran; index++) ranByTest[index]!.ran += 1
+  for (let index = 0; index < failed; index++) failedByTest[index]!.failed += 1
 }
 
 /** How many things the digest holds: the measure of its memory, for tests. */

@@ -48,9 +48,7 @@ export class RunSummary {
     this.total += judged.total
     this.sums = addTest(this.sums, judged.passed, judged.total)
     addTo(this.tasks, { id: judged.taskId, name: judged.taskTitle }, judged.passed, judged.total)
-    for (const { passed, total, ...group } of countsByDefinition(judged)) {
-      addTo(this.definitions, group, passed, total)
-    }
+    for (const count of countsByDefinition(judged)) addTo(this.definitions, count, count.passed, count.total)
     // A test with nothing measured is no candidate for "worst": it says nothing about quality.
     if (judged.total > 0 && isWorse(judged, this.worstTest)) this.worstTest = judged
   }
