@@ -12,16 +12,19 @@ import {
 
 interface Row {
   id: string
+  /** The listing's sort key. */
+  at: number
 }
 
-const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${i}` }))
+const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, at: i }))
+const byAt = (row: Row) => row.at
 const keepRow = (row: Row): Row => row
 
 /** Every row `forEachRow` emits, in order. */
 async function readAllPages(
   fetchPage: (skip: number) => Promise<Page<Row>>,
   select: (row: Row) => Row | undefined,
-  options: ReadAllOptions
+  options: ReadAllOptions<Row>
 ): Promise<Row[]> {
   const read: Row[] = []
   await forEachRow(fetchPage, select, row => void read.push(row), options)
@@ -51,7 +54,7 @@ const honest =
     pagination: { skip, limit, total: all.length }
   })
 
-const options = (extra: Partial<ReadAllOptions> = {}): ReadAllOptions & { lines: string[] } => {
+const options = (extra: Partial<ReadAllOptions<Row>> = {}): ReadAllOptions<Row> & { lines: string[] } => {
   const lines: string[] = []
   return {
     pageSize: 10,
@@ -233,19 +236,60 @@ describe('forEachRow', () => {
       data: all.slice(Math.max(0, skip - 3), skip + 10),
       pagination: { total: 20 }
     }))
-    const select = (row: Row) => (Number(row.id.slice(1)) % 2 === 0 ? { id: row.id, even: true } : undefined)
+    const select = (row: Row) =>
+      Number(row.id.slice(1)) % 2 === 0 ? { id: row.id, at: row.at, even: true } : undefined
     const selected = await readAllPages(fetchPage, select, options())
-    expect(selected).toEqual(all.filter((_, i) => i % 2 === 0).map(row => ({ id: row.id, even: true })))
+    expect(selected).toEqual(all.filter((_, i) => i % 2 === 0).map(row => ({ ...row, even: true })))
   })
 
-  it('drops a row that comes again several pages later, while its page is remembered', async () => {
+  /** 200 rows in pages of 10, where the page at `again` also holds the fourth row of the first page. */
+  const repeatingAt = (again: number) => {
     const all = rows(200)
-    const again = REMEMBERED_PAGES - 1
-    const { fetchPage } = listing(skip => {
+    return listing(skip => {
       const page = honest(all)(skip)
       return skip === again * 10 ? { ...page, data: [all[3]!, ...page.data] } : page
     })
-    expect(await readAllPages(fetchPage, keepRow, options({ concurrency: 1 }))).toEqual(all)
+  }
+
+  it('drops a row that comes again as far back as its page is remembered', async () => {
+    const { fetchPage } = repeatingAt(REMEMBERED_PAGES)
+    expect(await readAllPages(fetchPage, keepRow, options({ concurrency: 1 }))).toEqual(rows(200))
+  })
+
+  it('knows a row repeated further back only by the listing order, when it is given', async () => {
+    const past = repeatingAt(REMEMBERED_PAGES + 1)
+    const read = await readAllPages(past.fetchPage, keepRow, options({ concurrency: 1 }))
+    expect(read.filter(row => row.id === 'r3')).toHaveLength(2)
+    const ordered = repeatingAt(REMEMBERED_PAGES + 1)
+    const opts = options({ concurrency: 1, orderOf: byAt })
+    expect(await readAllPages(ordered.fetchPage, keepRow, opts)).toEqual(rows(200))
+    expect(opts.lines.join('\n')).toMatch(/passed over 1 rows that sort before rows read already/)
+  })
+
+  it.each([
+    ['with a stated total', { total: 3000 }],
+    ['without a total', undefined]
+  ])('fails on a listing that starts over from its first row, far back, %s', async (_what, pagination) => {
+    const all = rows(1500)
+    const { fetchPage, skips } = listing(skip => ({
+      data: all.slice(skip % 1500, (skip % 1500) + 10),
+      pagination
+    }))
+    const opts = options({ concurrency: 2, orderOf: byAt, ...(pagination ? {} : { expectedTotal: 3000 }) })
+    await expect(readAllPages(fetchPage, keepRow, opts)).rejects.toThrow('repeated page 151')
+    expect(skips.length).toBeLessThanOrEqual(151 + 2 * READ_AHEAD_PER_WORKER)
+  })
+
+  it.each([
+    ['equal keys', () => 7],
+    ['no keys', () => NaN]
+  ])('passes over no row by its order when rows have %s', async (_what, orderOf) => {
+    const all = rows(300)
+    const { fetchPage } = listing(skip => ({
+      data: all.slice(Math.max(0, skip - 2), skip + 10),
+      pagination: { total: 300 }
+    }))
+    expect(await readAllPages(fetchPage, keepRow, options({ orderOf }))).toEqual(all)
   })
 
   it.each([3_000, 30_000])(
@@ -280,7 +324,7 @@ describe('forEachRow', () => {
     expect(skips).toHaveLength(50)
   })
 
-  it('stops the workers held back by a slow page when that page fails', async () => {
+  it('asks for no page after a failure, not even from the workers a slow page held back', async () => {
     const skips: number[] = []
     const fetchPage = async (skip: number): Promise<Page<Row>> => {
       skips.push(skip)

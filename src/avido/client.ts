@@ -111,6 +111,7 @@ export class AvidoClient {
       new AvidoApiError({ kind: 'schema', method: 'GET', path: '/v0/tests', detail })
     return forEachRow(fetchPage, select, emit, {
       pageSize: MAX_PAGE_LIMIT,
+      orderOf: test => Date.parse(test.createdAt),
       concurrency: this.pageConcurrency,
       expectedTotal: opts.expectedTotal,
       debug: this.debug && (line => this.debug?.(`avido GET /v0/tests ${line}`)),

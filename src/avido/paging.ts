@@ -7,7 +7,7 @@ export interface Page<T> {
   pagination?: Pagination | null
 }
 
-export interface ReadAllOptions {
+export interface ReadAllOptions<T = { id: string }> {
   pageSize: number
   /** Pages in flight at once. */
   concurrency: number
@@ -18,6 +18,11 @@ export interface ReadAllOptions {
   runaway: (stated: number, rowsSent: number) => Error
   /** The error for a page that holds only rows already read: judging what was read would count too few. */
   repeatedPage: (page: number) => Error
+  /**
+   * The key the listing is sorted by, ascending (NaN when a row has none): a row that sorts before a row of a
+   * page already forgotten was read already, and is passed over as the repeat it is.
+   */
+  orderOf?: (row: T) => number
 }
 
 /** The row count a page states (`total`, else `totalCount`), when it states a usable one. */
@@ -37,7 +42,8 @@ export function runawayBound(stated: number, pageSize: number): number {
 /**
  * Pages behind the first page not yet emitted whose row ids are remembered: a row that comes again on a
  * later page (the listing shifted between two reads) is passed once when it first came within this many pages
- * (1,000 rows of Avido's pages). The listing is read in creation order, so new rows only ever come after.
+ * (1,000 rows of Avido's pages). Further back, only the listing's order tells a repeat (see `orderOf`): the
+ * listing is read in creation order, so new rows only ever come after.
  */
 export const REMEMBERED_PAGES = 10
 
@@ -49,8 +55,10 @@ export const READ_AHEAD_PER_WORKER = 4
  * page order, as `select` makes it (rows it maps to `undefined` are left out), as soon as every page before
  * its own has arrived. What is held is bounded whatever the number of rows: the pages in flight or waiting
  * for an earlier one (no more than `READ_AHEAD_PER_WORKER` for each page in flight: a slow page holds the
- * others back), and the ids of those and of the `REMEMBERED_PAGES` before them. Resolves to the number of
- * rows emitted; a debug line tells how much was held at most.
+ * others back), and the ids of those and of the `REMEMBERED_PAGES` before them, with the highest sort key of
+ * the pages forgotten. A row is emitted once when it comes again within those pages, or sorts before a row
+ * forgotten; a row repeated further back with an equal key (or without `orderOf`) is emitted again. Resolves
+ * to the number of rows emitted; a debug line tells how much was held at most.
  *
  * There is no fixed bound on the rows: the reading is bounded by what the listing states and by the
  * caller's deadline. Totals are hints: pages spanning a stated total are requested in parallel; a full page
@@ -63,7 +71,7 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
   fetchPage: (skip: number) => Promise<Page<T>>,
   select: (row: T) => R | undefined,
   emit: (row: R) => void,
-  options: ReadAllOptions
+  options: ReadAllOptions<T>
 ): Promise<number> {
   const { pageSize } = options
   const hint =
@@ -85,6 +93,10 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
   }
   let mostIdsHeld = 0
   let mostPagesHeld = 0
+  /** The highest key (`orderOf`) of each page whose ids are remembered, and of all the pages forgotten. */
+  const highestOfPage = new Map<number, number>()
+  let highestForgotten = -Infinity
+  let passedOver = 0
   /** The first total stated: the count the caller had, else the first page's. */
   let stated = hint
   /** The latest total a page stated. */
@@ -114,7 +126,17 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
       return
     }
     let added = 0
-    for (const row of page.data) if (ids.note(row.id, index)) added++
+    let highest = -Infinity
+    for (const row of page.data) {
+      const order = options.orderOf?.(row) ?? NaN
+      if (order < highestForgotten) {
+        passedOver++
+        continue
+      }
+      if (order > highest) highest = order
+      if (ids.note(row.id, index)) added++
+    }
+    highestOfPage.set(index, highest)
     mostIdsHeld = Math.max(mostIdsHeld, ids.held)
     if (added === 0) throw options.repeatedPage(index + 1)
     if (stated !== undefined && skip + count > runawayBound(stated, pageSize)) {
@@ -141,6 +163,11 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
     }
     if (emitted === from) return
     ids.forgetBefore(emitted - REMEMBERED_PAGES)
+    for (const [index, highest] of highestOfPage) {
+      if (index >= emitted - REMEMBERED_PAGES) continue
+      highestForgotten = Math.max(highestForgotten, highest)
+      highestOfPage.delete(index)
+    }
     release()
   }
   const wanted = (): number => {
@@ -175,6 +202,11 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
     options.debug?.(`listing stopped early: ${stopped}; keeping the ${rowsEmitted} unique rows read`)
   } else if (known !== undefined && ids.noted < known) {
     options.debug?.(`listing reported ${known} rows but only ${ids.noted} unique rows came back`)
+  }
+  if (passedOver > 0) {
+    options.debug?.(
+      `passed over ${passedOver} rows that sort before rows read already: the listing repeated them`
+    )
   }
   options.debug?.(
     `read ${emitted} pages; held at most ${mostPagesHeld} pages waiting and the ids of ${mostIdsHeld} rows`
