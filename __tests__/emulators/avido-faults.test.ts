@@ -180,6 +180,14 @@ describe('payload faults', () => {
     expect(second.json.pagination).toMatchObject({ skip: 10, total: 30 })
   })
 
+  it('starts the listing over past `after` with startOver, stating twice as many rows', async () => {
+    const first = (await list('limit=10')).json.data.map((t: { id: string }) => t.id)
+    emulator.inject('GET /v0/tests', { kind: 'startOver', after: 20 }, { times: Infinity })
+    const again = await list('limit=10&skip=20')
+    expect(again.json.data.map((t: { id: string }) => t.id)).toEqual(first)
+    expect(again.json.pagination).toMatchObject({ skip: 20, total: 40, totalPages: 4 })
+  })
+
   it('streams an oversize body of exactly the asked size', async () => {
     emulator.inject('GET /v0/tests', { kind: 'oversize', bytes: 3_000_000 })
     emulator.inject('GET /v0/tests', { kind: 'oversize', bytes: 50_000, contentLength: true })

@@ -68,6 +68,15 @@ describe('readTests', () => {
     expect(error.message).toMatch(/^Avido GET \/v0\/tests sent page [23] with only tests already read/)
     expect(calls('GET', '/v0/tests').length).toBeLessThanOrEqual(3)
   })
+
+  it('fails clearly when the listing starts over from its first test, pages after they were forgotten', async () => {
+    for (let batch = 0; batch < 15; batch++)
+      emu().seed.tests(100, { createdAt: START - (15 - batch) * 60_000 })
+    emu().inject('GET /v0/tests', { kind: 'startOver', after: 1500 }, { times: Infinity })
+    const { client } = setup()
+    const error = await failure(client.readTests({}, test => test))
+    expect(error.message).toMatch(/^Avido GET \/v0\/tests sent page 16 with only tests already read/)
+  })
 })
 
 describe('readTests', () => {

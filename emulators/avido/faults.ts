@@ -27,6 +27,11 @@ export type Fault =
   | { kind: 'envelope'; shape: EnvelopeShape }
   /** Every skip returns the rows of the first page (pagination.skip echoes the request). */
   | { kind: 'repeatPage' }
+  /**
+   * The rows up to `after`, then the listing again from its first row, and so on; pagination.skip echoes the
+   * request and the total states twice `after`.
+   */
+  | { kind: 'startOver'; after: number }
   /** 200 with `bytes` bytes of valid-looking JSON, streamed; Content-Length only when asked for. */
   | { kind: 'oversize'; bytes: number; contentLength?: boolean }
 
@@ -36,7 +41,7 @@ export const ENVELOPE_SHAPES = ['totalCount', 'noTotals', 'empty', 'absent'] as 
 export type EnvelopeShape = (typeof ENVELOPE_SHAPES)[number]
 
 /** Faults that only make sense on list routes. */
-export const LIST_ONLY_FAULTS: FaultKind[] = ['lieTotal', 'repeatPage', 'envelope']
+export const LIST_ONLY_FAULTS: FaultKind[] = ['lieTotal', 'repeatPage', 'startOver', 'envelope']
 
 interface Pagination {
   skip: number

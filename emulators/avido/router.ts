@@ -17,7 +17,7 @@ export interface Route {
   method: 'GET' | 'POST'
   /** e.g. `/v0/tests/:id` */
   pattern: string
-  /** List routes answer `{ data, pagination }` and accept the lieTotal / repeatPage faults. */
+  /** List routes answer `{ data, pagination }` and accept the lieTotal / repeatPage / startOver faults. */
   list?: boolean
   handle(request: RouteRequest): RouteResponse
 }

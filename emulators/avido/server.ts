@@ -199,11 +199,26 @@ function applyTrailingFault(fault: Fault | undefined, payload: unknown, query: Q
     case 'repeatPage':
       if (body.pagination) body.pagination.skip = Number(query.skip?.[0] ?? 0) || 0
       return body
+    case 'startOver':
+      if (body.pagination) {
+        body.pagination.skip = Number(query.skip?.[0] ?? 0) || 0
+        body.pagination.total = 2 * fault.after
+        body.pagination.totalPages = Math.ceil(body.pagination.total / body.pagination.limit)
+      }
+      return body
     case 'envelope':
       return reshapeEnvelope(body, fault.shape)
     default:
       return payload
   }
+}
+
+/** The query a list route answers: the one asked, or the one a paging fault puts in its place. */
+function listingQuery(fault: Fault | undefined, query: Query): Query {
+  if (fault?.kind === 'repeatPage') return { ...query, skip: ['0'] }
+  if (fault?.kind !== 'startOver') return query
+  const skip = Number(query.skip?.[0] ?? 0) || 0
+  return { ...query, skip: [String(skip % fault.after)] }
 }
 
 export function startServer(deps: ServerDeps, host: string, port: number): Promise<RunningServer> {
@@ -236,7 +251,7 @@ export function startServer(deps: ServerDeps, host: string, port: number): Promi
     if (match === undefined) return sendJson(res, 404, { message: `Not found: ${method} ${url.pathname}` })
     if (invalidJson) return sendJson(res, 400, { message: 'Invalid JSON body' })
 
-    const routeQuery = fault?.kind === 'repeatPage' ? { ...query, skip: ['0'] } : query
+    const routeQuery = listingQuery(fault, query)
     const response = match.route.handle({
       params: match.params,
       query: routeQuery,
