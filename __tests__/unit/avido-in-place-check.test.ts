@@ -153,10 +153,30 @@ describe('inPlaceCheck', () => {
     ['a default', z.string().default('x')],
     ['a transform', z.string().transform(value => value.length)],
     ['a coerced number', z.coerce.number()],
+    ['a string format', z.email()],
+    ['a date-time string', z.iso.datetime()],
+    ['an integer', z.int()],
     ['an object with one such field', z.object({ a: z.string(), b: z.string().min(1) })],
     ['an array of such items', z.array(z.string().email())]
   ])('leaves %s to zod', (_what, schema) => {
     expect(inPlaceCheck(schema)).toBeNull()
+  })
+
+  it.each<[string, z.ZodType, unknown[]]>([
+    [
+      "a TypeScript enum's values, not its reverse mappings",
+      z.enum({ A: 0, B: 1, 0: 'A', 1: 'B' } as unknown as Record<string, number>),
+      [0, 1, 'A', 'B', 2]
+    ],
+    ['a literal', z.literal('COMPLETED'), ['COMPLETED', 'completed', null]],
+    [
+      'keys zod wants, even for unknown, and keys it lets go',
+      z.object({ any: z.unknown(), maybe: z.string().optional(), orNull: z.string().nullable() }),
+      [{}, { any: null, orNull: null }, { any: 1, maybe: 'x', orNull: 'y' }, { orNull: null }, { any: 1 }]
+    ]
+  ])('agrees with zod on %s', (_what, schema, cases) => {
+    const check = inPlaceCheck(schema)!
+    for (const value of cases) expect([value, check(value)]).toEqual([value, schema.safeParse(value).success])
   })
 
   it('reads only own fields, not what an object inherits', () => {

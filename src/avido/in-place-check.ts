@@ -7,13 +7,14 @@ export type InPlaceCheck = (value: unknown) => boolean
 interface Definition {
   type: string
   checks?: unknown[]
+  /** A rule on the schema itself (`z.email()`, `z.int()`…); `custom` for z.custom. */
+  check?: string
+  format?: string
   coerce?: boolean
   shape?: Record<string, z.ZodType>
   catchall?: z.ZodType
   element?: z.ZodType
   innerType?: z.ZodType
-  entries?: Record<string, unknown>
-  values?: unknown[]
   fn?: (value: unknown) => unknown
 }
 
@@ -35,7 +36,8 @@ export function inPlaceCheck(schema: z.ZodType): InPlaceCheck | null {
 
 function compile(schema: z.ZodType): InPlaceCheck | null {
   const def = schema._zod.def as unknown as Definition
-  if ((def.checks?.length ?? 0) > 0 || def.coerce) return null
+  if ((def.checks?.length ?? 0) > 0 || def.coerce || def.format !== undefined) return null
+  if (def.check !== undefined && def.type !== 'custom') return null
   switch (def.type) {
     case 'string':
       return value => typeof value === 'string'
@@ -47,9 +49,11 @@ function compile(schema: z.ZodType): InPlaceCheck | null {
     case 'any':
       return () => true
     case 'enum':
-      return oneOf(Object.values(def.entries ?? {}))
-    case 'literal':
-      return oneOf(def.values ?? [])
+    case 'literal': {
+      // The values zod accepts (a TypeScript enum's reverse mappings left out).
+      const values = schema._zod.values
+      return values ? value => values.has(value as never) : null
+    }
     case 'custom': {
       const fn = def.fn
       return fn ? value => Boolean(fn(value)) : null
@@ -65,11 +69,6 @@ function compile(schema: z.ZodType): InPlaceCheck | null {
     default:
       return null
   }
-}
-
-function oneOf(values: unknown[]): InPlaceCheck {
-  const allowed = new Set(values)
-  return value => allowed.has(value)
 }
 
 function orElse(inner: z.ZodType | undefined, also: InPlaceCheck): InPlaceCheck | null {
@@ -90,17 +89,20 @@ function arrayCheck(element: z.ZodType | undefined): InPlaceCheck | null {
 function objectCheck(def: Definition): InPlaceCheck | null {
   // Unknown keys pass (zod strips them) or are any value; a strict object's are refused, so zod decides.
   if (def.catchall && (def.catchall._zod.def as Definition).type !== 'unknown') return null
-  const fields: [string, InPlaceCheck][] = []
+  const fields: [key: string, check: InPlaceCheck, optional: boolean][] = []
   for (const [key, field] of Object.entries(def.shape ?? {})) {
     const check = inPlaceCheck(field)
     if (!check) return null
-    fields.push([key, check])
+    fields.push([key, check, field._zod.optin === 'optional'])
   }
   return value => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
     const record = value as Record<string, unknown>
-    for (const [key, check] of fields) {
-      if (!check(Object.hasOwn(record, key) ? record[key] : undefined)) return false
+    for (const [key, check, optional] of fields) {
+      // A key left out passes only where zod lets it: even `unknown` wants its key unless optional.
+      if (!Object.hasOwn(record, key)) {
+        if (!optional) return false
+      } else if (!check(record[key])) return false
     }
     return true
   }
