@@ -43,6 +43,8 @@ describe('IndentedJsonWriter', () => {
     ['strings that need escapes', ['"', '\\', '\n', '\u0001', '\ud800', 'a\ud83d\ude00b', 'é€']],
     ['numbers JSON writes as null', [NaN, Infinity, -Infinity, -0, 1e21, 5e-7]],
     ['integer keys, which come first', { b: 1, 2: 'two', a: 3, 1: 'one' }],
+    ['a field whose toJSON gives nothing, left out', { gone: { toJSON: () => undefined }, kept: 1 }],
+    ['boxed primitives', [Object(1), Object('ab'), Object(false)]],
     [
       'a value with toJSON',
       { when: new Date(Date.UTC(2025, 0, 2)), custom: { toJSON: (key: string) => `key ${key}` } }
@@ -64,6 +66,11 @@ describe('IndentedJsonWriter', () => {
       ),
       { numRuns: 500 }
     )
+  })
+
+  it('refuses a BigInt as JSON.stringify does', () => {
+    expect(() => written({ n: 1n }, 0)).toThrow(TypeError)
+    expect(() => JSON.stringify({ n: 1n })).toThrow(TypeError)
   })
 
   it('drains as the buffer fills, and writes a string longer than the buffer whole', () => {

@@ -14,8 +14,8 @@ const KEPT_BUFFER_BYTES = 1024 * 1024
  * Buffers that response bodies are read into, kept for the responses that follow (one per response in
  * flight, up to `keep`). Each chunk is copied in as it arrives and let go: a body gathered as a list of
  * chunks keeps each one alive until the last arrives, long enough for the collector to move them to the old
- * generation, where each holds its 64 KB outside the heap until a full collection. Reading a long listing
- * then allocates no memory outside the heap for its bodies.
+ * generation, where each holds its 64 KB outside the heap until a full collection. The body itself then
+ * costs no new memory outside the heap; the socket's chunks still come and go, each let go at once.
  */
 export class BodyBuffers {
   private readonly free: Buffer[] = []

@@ -114,11 +114,7 @@ export class RecentRowIds {
     const c = key[2]!
     const d = key[3]!
     const mask = pages.length - 1
-    let hash = Math.imul(
-      a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77) ^ Math.imul(d, 0xc2b2ae3d),
-      0x27d4eb2f
-    )
-    hash ^= hash >>> 15
+    const hash = mix(mix(mix(mix(0x811c9dc5, a), b), c), d)
     let free = -1
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const page = pages[slot]!
@@ -155,4 +151,10 @@ export class RecentRowIds {
       this.pages[free] = oldPages[slot]!
     }
   }
+}
+
+/** Mixes a word into a hash, its high bits folded down: every bit of an id reaches the slot. */
+function mix(hash: number, word: number): number {
+  const mixed = Math.imul(hash ^ word, 0x01000193)
+  return mixed ^ (mixed >>> 16)
 }

@@ -4,8 +4,9 @@ const NEEDS_ESCAPES = /["\\\u0000-\u001f\ud800-\udfff]/
 const QUOTE = 0x22
 
 /**
- * Writes JSON exactly as `JSON.stringify(value, null, 2)` lays it out, into a buffer that is handed to
- * `drain` whenever it fills and on `flush`. Only the escaped strings and numbers become strings on the way:
+ * Writes JSON exactly as `JSON.stringify(value, null, 2)` lays it out (toJSON, boxed primitives and the
+ * fields it leaves out included; cycles are not looked for), into a buffer that is handed to `drain` whenever
+ * it fills and on `flush`. Only the escaped strings and numbers become strings on the way:
  * a run of 100,000 tests written this way leaves no string of its JSON behind for the collector.
  */
 export class IndentedJsonWriter {
@@ -32,23 +33,8 @@ export class IndentedJsonWriter {
    * Writes `value` as it stands `depth` levels into the layout (its inner lines indented from there; its first
    * line is not indented, as it follows a key or an indent already written).
    */
-  value(value: unknown, depth: number, key: string | number = ''): void {
-    const json = typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function'
-    const plain = json ? (value as { toJSON: (key: string) => unknown }).toJSON(String(key)) : value
-    switch (typeof plain) {
-      case 'string':
-        return this.string(plain)
-      case 'number':
-        return this.raw(Number.isFinite(plain) ? String(plain) : 'null')
-      case 'boolean':
-        return this.raw(plain ? 'true' : 'false')
-      case 'object':
-        if (plain === null) return this.raw('null')
-        return Array.isArray(plain) ? this.array(plain, depth) : this.object(plain, depth)
-      default:
-        // undefined, functions and symbols: JSON.stringify leaves them out of objects, and so does `object`.
-        return this.raw('null')
-    }
+  value(value: unknown, depth: number): void {
+    this.write(plainOf(value, ''), depth)
   }
 
   /** Drops what is written and not yet drained. */
@@ -61,6 +47,25 @@ export class IndentedJsonWriter {
     if (this.used === 0) return
     this.drain(this.buffer.subarray(0, this.used))
     this.used = 0
+  }
+
+  private write(plain: unknown, depth: number): void {
+    switch (typeof plain) {
+      case 'string':
+        return this.string(plain)
+      case 'number':
+        return this.raw(Number.isFinite(plain) ? String(plain) : 'null')
+      case 'boolean':
+        return this.raw(plain ? 'true' : 'false')
+      case 'bigint':
+        throw new TypeError('Do not know how to serialize a BigInt')
+      case 'object':
+        if (plain === null) return this.raw('null')
+        return Array.isArray(plain) ? this.array(plain, depth) : this.object(plain, depth)
+      default:
+        // undefined, functions and symbols: null in an array; `object` leaves such fields out.
+        return this.raw('null')
+    }
   }
 
   private string(text: string): void {
@@ -76,7 +81,7 @@ export class IndentedJsonWriter {
     const inner = this.indent(depth + 1)
     for (let index = 0; index < items.length; index++) {
       this.raw(index === 0 ? `[\n${inner}` : `,\n${inner}`)
-      this.value(items[index], depth + 1, index)
+      this.write(plainOf(items[index], index), depth + 1)
     }
     this.raw(`\n${this.indent(depth)}]`)
   }
@@ -85,11 +90,11 @@ export class IndentedJsonWriter {
     let written = 0
     for (const key in record) {
       if (!Object.hasOwn(record, key)) continue
-      const field = (record as Record<string, unknown>)[key]
+      const field = plainOf((record as Record<string, unknown>)[key], key)
       if (field === undefined || typeof field === 'function' || typeof field === 'symbol') continue
       this.raw(written++ === 0 ? '{' : ',')
       this.raw(this.keyLine(key, depth + 1))
-      this.value(field, depth + 1, key)
+      this.write(field, depth + 1)
     }
     this.raw(written === 0 ? '{}' : `\n${this.indent(depth)}}`)
   }
@@ -111,4 +116,14 @@ export class IndentedJsonWriter {
     this.flush()
     return bytes <= this.buffer.length
   }
+}
+
+/** What JSON.stringify writes for `value` under `key`: what its toJSON gives, a boxed primitive unboxed. */
+function plainOf(value: unknown, key: string | number): unknown {
+  let plain = value
+  if (typeof (plain as { toJSON?: unknown } | null)?.toJSON === 'function') {
+    plain = (plain as { toJSON: (key: string) => unknown }).toJSON(String(key))
+  }
+  if (plain instanceof Number || plain instanceof String || plain instanceof Boolean) return plain.valueOf()
+  return plain
 }

@@ -22,7 +22,7 @@ export interface SpooledTests {
   count: number
   /** The tests, when kept in memory. */
   tests?: JudgedTest[]
-  /** Else the file holding them, as the report's `tests` array lists them (see `indentedTest`), without brackets. */
+  /** Else the file holding them as the report's `tests` array lists them, two-space indented, without brackets. */
   file?: string
   /** Why the file could not be written: the report then cannot be. */
   fault?: unknown
