@@ -143,7 +143,9 @@ function inPlaceCheck(schema) {
 }
 function compile(schema) {
     const def = schema._zod.def;
-    if ((def.checks?.length ?? 0) > 0 || def.coerce)
+    if ((def.checks?.length ?? 0) > 0 || def.coerce || def.format !== undefined)
+        return null;
+    if (def.check !== undefined && def.type !== 'custom')
         return null;
     switch (def.type) {
         case 'string':
@@ -156,9 +158,11 @@ function compile(schema) {
         case 'any':
             return () => true;
         case 'enum':
-            return oneOf(Object.values(def.entries ?? {}));
-        case 'literal':
-            return oneOf(def.values ?? []);
+        case 'literal': {
+            // The values zod accepts (a TypeScript enum's reverse mappings left out).
+            const values = schema._zod.values;
+            return values ? value => values.has(value) : null;
+        }
         case 'custom': {
             const fn = def.fn;
             return fn ? value => Boolean(fn(value)) : null;
@@ -174,10 +178,6 @@ function compile(schema) {
         default:
             return null;
     }
-}
-function oneOf(values) {
-    const allowed = new Set(values);
-    return value => allowed.has(value);
 }
 function orElse(inner, also) {
     const check = inner && inPlaceCheck(inner);
@@ -205,14 +205,19 @@ function objectCheck(def) {
         const check = inPlaceCheck(field);
         if (!check)
             return null;
-        fields.push([key, check]);
+        fields.push([key, check, field._zod.optin === 'optional']);
     }
     return value => {
         if (typeof value !== 'object' || value === null || Array.isArray(value))
             return false;
         const record = value;
-        for (const [key, check] of fields) {
-            if (!check(Object.hasOwn(record, key) ? record[key] : undefined))
+        for (const [key, check, optional] of fields) {
+            // A key left out passes only where zod lets it: even `unknown` wants its key unless optional.
+            if (!Object.hasOwn(record, key)) {
+                if (!optional)
+                    return false;
+            }
+            else if (!check(record[key]))
                 return false;
         }
         return true;
@@ -228,8 +233,8 @@ const KEPT_BUFFER_BYTES = 1024 * 1024;
  * Buffers that response bodies are read into, kept for the responses that follow (one per response in
  * flight, up to `keep`). Each chunk is copied in as it arrives and let go: a body gathered as a list of
  * chunks keeps each one alive until the last arrives, long enough for the collector to move them to the old
- * generation, where each holds its 64 KB outside the heap until a full collection. Reading a long listing
- * then allocates no memory outside the heap for its bodies.
+ * generation, where each holds its 64 KB outside the heap until a full collection. The body itself then
+ * costs no new memory outside the heap; the socket's chunks still come and go, each let go at once.
  */
 class BodyBuffers {
     keep;
@@ -954,8 +959,7 @@ class RecentRowIds {
         const c = key[2];
         const d = key[3];
         const mask = pages.length - 1;
-        let hash = Math.imul(a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77) ^ Math.imul(d, 0xc2b2ae3d), 0x27d4eb2f);
-        hash ^= hash >>> 15;
+        const hash = mix(mix(mix(mix(0x811c9dc5, a), b), c), d);
         let free = -1;
         for (let slot = hash & mask;; slot = (slot + 1) & mask) {
             const page = pages[slot];
@@ -997,6 +1001,11 @@ class RecentRowIds {
         }
     }
 }
+/** Mixes a word into a hash, its high bits folded down: every bit of an id reaches the slot. */
+function mix(hash, word) {
+    const mixed = Math.imul(hash ^ word, 0x01000193);
+    return mixed ^ (mixed >>> 16);
+}
 
 ;// CONCATENATED MODULE: ./src/avido/paging.ts
 
@@ -1015,7 +1024,8 @@ function runawayBound(stated, pageSize) {
 /**
  * Pages behind the first page not yet emitted whose row ids are remembered: a row that comes again on a
  * later page (the listing shifted between two reads) is passed once when it first came within this many pages
- * (1,000 rows of Avido's pages). The listing is read in creation order, so new rows only ever come after.
+ * (1,000 rows of Avido's pages). Further back, only the listing's order tells a repeat (see `orderOf`): the
+ * listing is read in creation order, so new rows only ever come after.
  */
 const REMEMBERED_PAGES = 10;
 /** Pages that may be asked for past the first one not yet emitted, for each page in flight. */
@@ -1025,8 +1035,10 @@ const READ_AHEAD_PER_WORKER = 4;
  * page order, as `select` makes it (rows it maps to `undefined` are left out), as soon as every page before
  * its own has arrived. What is held is bounded whatever the number of rows: the pages in flight or waiting
  * for an earlier one (no more than `READ_AHEAD_PER_WORKER` for each page in flight: a slow page holds the
- * others back), and the ids of those and of the `REMEMBERED_PAGES` before them. Resolves to the number of
- * rows emitted; a debug line tells how much was held at most.
+ * others back), and the ids of those and of the `REMEMBERED_PAGES` before them, with the highest sort key of
+ * the pages forgotten. A row is emitted once when it comes again within those pages, or sorts before a row
+ * forgotten; a row repeated further back with an equal key (or without `orderOf`) is emitted again. Resolves
+ * to the number of rows emitted; a debug line tells how much was held at most.
  *
  * There is no fixed bound on the rows: the reading is bounded by what the listing states and by the
  * caller's deadline. Totals are hints: pages spanning a stated total are requested in parallel; a full page
@@ -1056,6 +1068,10 @@ async function forEachRow(fetchPage, select, emit, options) {
     };
     let mostIdsHeld = 0;
     let mostPagesHeld = 0;
+    /** The highest key (`orderOf`) of each page whose ids are remembered, and of all the pages forgotten. */
+    const highestOfPage = new Map();
+    let highestForgotten = -Infinity;
+    let passedOver = 0;
     /** The first total stated: the count the caller had, else the first page's. */
     let stated = hint;
     /** The latest total a page stated. */
@@ -1085,9 +1101,19 @@ async function forEachRow(fetchPage, select, emit, options) {
             return;
         }
         let added = 0;
-        for (const row of page.data)
+        let highest = -Infinity;
+        for (const row of page.data) {
+            const order = options.orderOf?.(row) ?? NaN;
+            if (order < highestForgotten) {
+                passedOver++;
+                continue;
+            }
+            if (order > highest)
+                highest = order;
             if (ids.note(row.id, index))
                 added++;
+        }
+        highestOfPage.set(index, highest);
         mostIdsHeld = Math.max(mostIdsHeld, ids.held);
         if (added === 0)
             throw options.repeatedPage(index + 1);
@@ -1119,6 +1145,12 @@ async function forEachRow(fetchPage, select, emit, options) {
         if (emitted === from)
             return;
         ids.forgetBefore(emitted - REMEMBERED_PAGES);
+        for (const [index, highest] of highestOfPage) {
+            if (index >= emitted - REMEMBERED_PAGES)
+                continue;
+            highestForgotten = Math.max(highestForgotten, highest);
+            highestOfPage.delete(index);
+        }
         release();
     };
     const wanted = () => {
@@ -1153,6 +1185,9 @@ async function forEachRow(fetchPage, select, emit, options) {
     }
     else if (known !== undefined && ids.noted < known) {
         options.debug?.(`listing reported ${known} rows but only ${ids.noted} unique rows came back`);
+    }
+    if (passedOver > 0) {
+        options.debug?.(`passed over ${passedOver} rows that sort before rows read already: the listing repeated them`);
     }
     options.debug?.(`read ${emitted} pages; held at most ${mostPagesHeld} pages waiting and the ids of ${mostIdsHeld} rows`);
     return rowsEmitted;
@@ -1317,6 +1352,7 @@ class AvidoClient {
         const listingError = (detail) => new errors/* AvidoApiError */.ss({ kind: 'schema', method: 'GET', path: '/v0/tests', detail });
         return forEachRow(fetchPage, select, emit, {
             pageSize: MAX_PAGE_LIMIT,
+            orderOf: test => Date.parse(test.createdAt),
             concurrency: this.pageConcurrency,
             expectedTotal: opts.expectedTotal,
             debug: this.debug && (line => this.debug?.(`avido GET /v0/tests ${line}`)),
@@ -3452,8 +3488,9 @@ function reportTest(t) {
 const NEEDS_ESCAPES = /["\\\u0000-\u001f\ud800-\udfff]/;
 const QUOTE = 0x22;
 /**
- * Writes JSON exactly as `JSON.stringify(value, null, 2)` lays it out, into a buffer that is handed to
- * `drain` whenever it fills and on `flush`. Only the escaped strings and numbers become strings on the way:
+ * Writes JSON exactly as `JSON.stringify(value, null, 2)` lays it out (toJSON, boxed primitives and the
+ * fields it leaves out included; cycles are not looked for), into a buffer that is handed to `drain` whenever
+ * it fills and on `flush`. Only the escaped strings and numbers become strings on the way:
  * a run of 100,000 tests written this way leaves no string of its JSON behind for the collector.
  */
 class IndentedJsonWriter {
@@ -3477,24 +3514,8 @@ class IndentedJsonWriter {
      * Writes `value` as it stands `depth` levels into the layout (its inner lines indented from there; its first
      * line is not indented, as it follows a key or an indent already written).
      */
-    value(value, depth, key = '') {
-        const json = typeof value?.toJSON === 'function';
-        const plain = json ? value.toJSON(String(key)) : value;
-        switch (typeof plain) {
-            case 'string':
-                return this.string(plain);
-            case 'number':
-                return this.raw(Number.isFinite(plain) ? String(plain) : 'null');
-            case 'boolean':
-                return this.raw(plain ? 'true' : 'false');
-            case 'object':
-                if (plain === null)
-                    return this.raw('null');
-                return Array.isArray(plain) ? this.array(plain, depth) : this.object(plain, depth);
-            default:
-                // undefined, functions and symbols: JSON.stringify leaves them out of objects, and so does `object`.
-                return this.raw('null');
-        }
+    value(value, depth) {
+        this.write(plainOf(value, ''), depth);
     }
     /** Drops what is written and not yet drained. */
     clear() {
@@ -3506,6 +3527,25 @@ class IndentedJsonWriter {
             return;
         this.drain(this.buffer.subarray(0, this.used));
         this.used = 0;
+    }
+    write(plain, depth) {
+        switch (typeof plain) {
+            case 'string':
+                return this.string(plain);
+            case 'number':
+                return this.raw(Number.isFinite(plain) ? String(plain) : 'null');
+            case 'boolean':
+                return this.raw(plain ? 'true' : 'false');
+            case 'bigint':
+                throw new TypeError('Do not know how to serialize a BigInt');
+            case 'object':
+                if (plain === null)
+                    return this.raw('null');
+                return Array.isArray(plain) ? this.array(plain, depth) : this.object(plain, depth);
+            default:
+                // undefined, functions and symbols: null in an array; `object` leaves such fields out.
+                return this.raw('null');
+        }
     }
     string(text) {
         if (NEEDS_ESCAPES.test(text))
@@ -3522,7 +3562,7 @@ class IndentedJsonWriter {
         const inner = this.indent(depth + 1);
         for (let index = 0; index < items.length; index++) {
             this.raw(index === 0 ? `[\n${inner}` : `,\n${inner}`);
-            this.value(items[index], depth + 1, index);
+            this.write(plainOf(items[index], index), depth + 1);
         }
         this.raw(`\n${this.indent(depth)}]`);
     }
@@ -3531,12 +3571,12 @@ class IndentedJsonWriter {
         for (const key in record) {
             if (!Object.hasOwn(record, key))
                 continue;
-            const field = record[key];
+            const field = plainOf(record[key], key);
             if (field === undefined || typeof field === 'function' || typeof field === 'symbol')
                 continue;
             this.raw(written++ === 0 ? '{' : ',');
             this.raw(this.keyLine(key, depth + 1));
-            this.value(field, depth + 1, key);
+            this.write(field, depth + 1);
         }
         this.raw(written === 0 ? '{}' : `\n${this.indent(depth)}}`);
     }
@@ -3557,6 +3597,16 @@ class IndentedJsonWriter {
         this.flush();
         return bytes <= this.buffer.length;
     }
+}
+/** What JSON.stringify writes for `value` under `key`: what its toJSON gives, a boxed primitive unboxed. */
+function plainOf(value, key) {
+    let plain = value;
+    if (typeof plain?.toJSON === 'function') {
+        plain = plain.toJSON(String(key));
+    }
+    if (plain instanceof Number || plain instanceof String || plain instanceof Boolean)
+        return plain.valueOf();
+    return plain;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/test-spool.ts
