@@ -4750,7 +4750,12 @@ function label(fallback, ...texts) {
     return texts.find(t => (0,render_escape/* normalizeText */.fQ)(t) !== '') ?? fallback;
 }
 const taskName = (title, id) => label('(untitled task)', title, id);
-const naturalOrder = new Intl.Collator('en', { numeric: true });
+let collator;
+/** Names compared in natural order ("eval 2" before "eval 10"); the collator is built on first use. */
+function naturalOrder(a, b) {
+    collator ??= new Intl.Collator('en', { numeric: true });
+    return collator.compare(a, b);
+}
 function cells_compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -4758,7 +4763,7 @@ function cells_compareText(a, b) {
 function byBreakdownOrder(rows) {
     return [...rows].sort((a, b) => Number(a.total === 0) - Number(b.total === 0) ||
         a.passRate - b.passRate ||
-        naturalOrder.compare(a.name, b.name) ||
+        naturalOrder(a.name, b.name) ||
         cells_compareText(a.id, b.id));
 }
 /** A collapsed block: `<details>` with a `<summary>` line and Markdown lines inside. */
@@ -5176,7 +5181,7 @@ function groupsOfTask(task) {
         });
     }
     groups.sort((a, b) => b.failedTests - a.failedTests ||
-        naturalOrder.compare(a.definition.name, b.definition.name) ||
+        naturalOrder(a.definition.name, b.definition.name) ||
         cells_compareText(a.definition.id, b.definition.id));
     return [...out, ...groups];
 }

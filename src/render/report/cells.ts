@@ -53,7 +53,13 @@ export function label(fallback: string, ...texts: (string | undefined)[]): strin
 
 export const taskName = (title: string | undefined, id: string) => label('(untitled task)', title, id)
 
-export const naturalOrder = new Intl.Collator('en', { numeric: true })
+let collator: Intl.Collator | undefined
+
+/** Names compared in natural order ("eval 2" before "eval 10"); the collator is built on first use. */
+export function naturalOrder(a: string, b: string): number {
+  collator ??= new Intl.Collator('en', { numeric: true })
+  return collator.compare(a, b)
+}
 
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
@@ -65,7 +71,7 @@ export function byBreakdownOrder<T extends RowData>(rows: readonly T[]): T[] {
     (a, b) =>
       Number(a.total === 0) - Number(b.total === 0) ||
       a.passRate - b.passRate ||
-      naturalOrder.compare(a.name, b.name) ||
+      naturalOrder(a.name, b.name) ||
       compareText(a.id, b.id)
   )
 }

@@ -60,7 +60,7 @@ function groupsOfTask(task: TaskDigest): FailingGroup[] {
   groups.sort(
     (a, b) =>
       b.failedTests - a.failedTests ||
-      naturalOrder.compare(a.definition.name, b.definition.name) ||
+      naturalOrder(a.definition.name, b.definition.name) ||
       compareText(a.definition.id, b.definition.id)
   )
   return [...out, ...groups]
