@@ -40,6 +40,18 @@ describe('RecentRowIds', () => {
     expect(ids.noted).toBe(4)
   })
 
+  it('knows a sort key that comes before a row of a page forgotten, and only once its page is forgotten', () => {
+    const ids = new RecentRowIds()
+    ids.noteHighest(0, 10)
+    ids.noteHighest(1, 20)
+    ids.noteHighest(2, -Infinity)
+    expect(ids.sortsBeforeForgotten(5)).toBe(false)
+    ids.forgetBefore(1)
+    expect([5, 10, 15].map(order => ids.sortsBeforeForgotten(order))).toEqual([true, false, false])
+    ids.forgetBefore(3)
+    expect([15, 20, NaN].map(order => ids.sortsBeforeForgotten(order))).toEqual([true, false, false])
+  })
+
   it('tells apart UUIDs that differ in one digit, and a UUID from its upper-case form', () => {
     const ids = new RecentRowIds()
     const variants = [

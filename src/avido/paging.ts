@@ -93,9 +93,6 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
   }
   let mostIdsHeld = 0
   let mostPagesHeld = 0
-  /** The highest key (`orderOf`) of each page whose ids are remembered, and of all the pages forgotten. */
-  const highestOfPage = new Map<number, number>()
-  let highestForgotten = -Infinity
   let passedOver = 0
   /** The first total stated: the count the caller had, else the first page's. */
   let stated = hint
@@ -129,14 +126,14 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
     let highest = -Infinity
     for (const row of page.data) {
       const order = options.orderOf?.(row) ?? NaN
-      if (order < highestForgotten) {
+      if (ids.sortsBeforeForgotten(order)) {
         passedOver++
         continue
       }
       if (order > highest) highest = order
       if (ids.note(row.id, index)) added++
     }
-    highestOfPage.set(index, highest)
+    ids.noteHighest(index, highest)
     mostIdsHeld = Math.max(mostIdsHeld, ids.held)
     if (added === 0) throw options.repeatedPage(index + 1)
     if (stated !== undefined && skip + count > runawayBound(stated, pageSize)) {
@@ -163,11 +160,6 @@ export async function forEachRow<T extends { id: string }, R extends { id: strin
     }
     if (emitted === from) return
     ids.forgetBefore(emitted - REMEMBERED_PAGES)
-    for (const [index, highest] of highestOfPage) {
-      if (index >= emitted - REMEMBERED_PAGES) continue
-      highestForgotten = Math.max(highestForgotten, highest)
-      highestOfPage.delete(index)
-    }
     release()
   }
   const wanted = (): number => {

@@ -26,6 +26,9 @@ export class RecentRowIds {
   private used = 0
   private forgotten = 0
   private readonly others = new Map<string, number>()
+  /** The highest sort key of each page remembered, and of all the pages forgotten. */
+  private readonly highestOfPage = new Map<number, number>()
+  private highestForgotten = -Infinity
   /** The UUID being looked up, parsed once a call. */
   private readonly key = new Uint32Array(4)
   private distinct = 0
@@ -72,8 +75,23 @@ export class RecentRowIds {
     return true
   }
 
-  /** Forgets the ids of every page before `page`. */
+  /** Notes the highest sort key among the rows `page` brought (-Infinity when none had one). */
+  noteHighest(page: number, order: number): void {
+    this.highestOfPage.set(page, order)
+  }
+
+  /** Whether a row with this sort key sorts before a row of a page forgotten: one read already. */
+  sortsBeforeForgotten(order: number): boolean {
+    return order < this.highestForgotten
+  }
+
+  /** Forgets the ids of every page before `page`, keeping only the highest sort key among them. */
   forgetBefore(page: number): void {
+    for (const [earlier, highest] of this.highestOfPage) {
+      if (earlier >= page) continue
+      if (highest > this.highestForgotten) this.highestForgotten = highest
+      this.highestOfPage.delete(earlier)
+    }
     const pages = this.pages
     for (let slot = 0; slot < pages.length; slot++) {
       const first = pages[slot]!
