@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { IndentedJsonWriter } from '../../src/pipeline/json-writer.js'
-import { indentedJson } from '../../src/pipeline/test-spool.js'
 
 // JSON laid out as JSON.stringify(value, null, 2) lays it out, written into a buffer drained as it fills.
 
@@ -13,6 +12,10 @@ function written(value: unknown, depth: number, size = 65_536): { text: string; 
   writer.flush()
   return { text: Buffer.concat(parts).toString('utf8'), drains: parts.length }
 }
+
+/** What JSON.stringify writes for `value` as an item of an array in an array: indented four spaces in. */
+const indentedJson = (value: unknown) =>
+  JSON.stringify([[value]], null, 2).slice('[\n  [\n'.length, -'\n  ]\n]'.length)
 
 /** JSON values, with the values JSON.stringify leaves out of objects or writes as null in arrays. */
 const values = fc.letrec(tie => ({

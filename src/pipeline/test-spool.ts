@@ -28,19 +28,11 @@ export interface SpooledTests {
   fault?: unknown
 }
 
-/** A test's JSON as the report's `tests` array holds it: two-space indented, four spaces in. */
-export function indentedTest(test: JudgedTest): string {
-  return indentedJson(reportTest(test))
+/** Writes `value` as item `index` of the report's `tests` array: two-space indented, four spaces in. */
+export function writeTestsItem(writer: IndentedJsonWriter, value: unknown, index: number): void {
+  writer.raw(index === 0 ? '    ' : ',\n    ')
+  writer.value(value, 2)
 }
-
-/** Any value as an item of the report's top-level arrays is written: two-space indented, four spaces in. */
-export function indentedJson(value: unknown): string {
-  // Two arrays deep, JSON.stringify indents the value four spaces in: one string, not a second re-indented copy.
-  return JSON.stringify([[value]], null, 2).slice(NESTING.length, -NESTING_END.length)
-}
-
-const NESTING = '[\n  [\n'
-const NESTING_END = '\n  ]\n]'
 
 export function memorySpool(): TestSpool {
   let tests: JudgedTest[] = []
@@ -92,9 +84,7 @@ export function fileSpool(path: string): TestSpool {
     },
     add: test => {
       if (fd === undefined && fault === undefined) open()
-      writer.raw(count ? ',\n    ' : '    ')
-      writer.value(reportTest(test), 2)
-      count++
+      writeTestsItem(writer, reportTest(test), count++)
     },
     close: () => {
       writer.flush()

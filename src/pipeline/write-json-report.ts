@@ -1,16 +1,15 @@
+import { writeSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
-import type { JsonReport } from '../render/json-report.js'
-import { indentedJson, indentedTest, type SpooledTests } from './test-spool.js'
+import { reportTest, type JsonReport } from '../render/json-report.js'
+import { IndentedJsonWriter } from './json-writer.js'
+import { writeTestsItem, type SpooledTests } from './test-spool.js'
 
-const TESTS_PER_WRITE = 20
 const COPY_CHUNK = 65_536
 
 /**
  * Writes what `JSON.stringify(report, null, 2)` would, with the tests given in `spooled` (else those of the
- * report), a few at a time or copied from the spool's file: a run of 10,000 tests never becomes one 8 MB
- * string, which would be the largest part of the action's peak memory. The chunks are kept small too: a
- * chunk of a few hundred KB is a large object to V8, which stays on the heap until a full collection, and
- * none comes before the action ends, so each such chunk added to the peak (about 20 MiB).
+ * report) laid out in a buffer written as it fills, or copied from the spool's file in small chunks: a run of
+ * 10,000 tests never becomes one 8 MB string, which would be the largest part of the action's peak memory.
  */
 export async function writeJsonReport(
   path: string,
@@ -25,21 +24,20 @@ export async function writeJsonReport(
   try {
     if (count === 0) return void (await file.write(opening))
     await file.write(`${opening.slice(0, -'[]\n}'.length)}[\n`)
-    if (spooled?.tests) await writeTests(file, spooled.tests, indentedTest)
+    if (spooled?.tests) writeTests(file, spooled.tests, reportTest)
     else if (spooled?.file) await copyFile(file, spooled.file)
-    else await writeTests(file, kept, indentedJson)
+    else writeTests(file, kept, test => test)
     await file.write('\n  ]\n}')
   } finally {
     await file.close()
   }
 }
 
-async function writeTests<T>(file: FileHandle, tests: readonly T[], toJson: (test: T) => string) {
-  for (let start = 0; start < tests.length; start += TESTS_PER_WRITE) {
-    const end = Math.min(start + TESTS_PER_WRITE, tests.length)
-    const chunk = tests.slice(start, end).map(toJson)
-    await file.write(`${chunk.join(',\n')}${end < tests.length ? ',\n' : ''}`)
-  }
+/** The tests as the report lists them, laid out in a buffer written to the file as it fills. */
+function writeTests<T>(file: FileHandle, tests: readonly T[], toValue: (test: T) => unknown): void {
+  const writer = new IndentedJsonWriter(bytes => void writeSync(file.fd, bytes))
+  tests.forEach((test, index) => writeTestsItem(writer, toValue(test), index))
+  writer.flush()
 }
 
 async function copyFile(file: FileHandle, from: string): Promise<void> {
