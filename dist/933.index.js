@@ -866,6 +866,9 @@ class RecentRowIds {
     used = 0;
     forgotten = 0;
     others = new Map();
+    /** The highest sort key of each page remembered, and of all the pages forgotten. */
+    highestOfPage = new Map();
+    highestForgotten = -Infinity;
     /** The UUID being looked up, parsed once a call. */
     key = new Uint32Array(4);
     distinct = 0;
@@ -913,8 +916,23 @@ class RecentRowIds {
             this.rebuild();
         return true;
     }
-    /** Forgets the ids of every page before `page`. */
+    /** Notes the highest sort key among the rows `page` brought (-Infinity when none had one). */
+    noteHighest(page, order) {
+        this.highestOfPage.set(page, order);
+    }
+    /** Whether a row with this sort key sorts before a row of a page forgotten: one read already. */
+    sortsBeforeForgotten(order) {
+        return order < this.highestForgotten;
+    }
+    /** Forgets the ids of every page before `page`, keeping only the highest sort key among them. */
     forgetBefore(page) {
+        for (const [earlier, highest] of this.highestOfPage) {
+            if (earlier >= page)
+                continue;
+            if (highest > this.highestForgotten)
+                this.highestForgotten = highest;
+            this.highestOfPage.delete(earlier);
+        }
         const pages = this.pages;
         for (let slot = 0; slot < pages.length; slot++) {
             const first = pages[slot];
@@ -1068,9 +1086,6 @@ async function forEachRow(fetchPage, select, emit, options) {
     };
     let mostIdsHeld = 0;
     let mostPagesHeld = 0;
-    /** The highest key (`orderOf`) of each page whose ids are remembered, and of all the pages forgotten. */
-    const highestOfPage = new Map();
-    let highestForgotten = -Infinity;
     let passedOver = 0;
     /** The first total stated: the count the caller had, else the first page's. */
     let stated = hint;
@@ -1104,7 +1119,7 @@ async function forEachRow(fetchPage, select, emit, options) {
         let highest = -Infinity;
         for (const row of page.data) {
             const order = options.orderOf?.(row) ?? NaN;
-            if (order < highestForgotten) {
+            if (ids.sortsBeforeForgotten(order)) {
                 passedOver++;
                 continue;
             }
@@ -1113,7 +1128,7 @@ async function forEachRow(fetchPage, select, emit, options) {
             if (ids.note(row.id, index))
                 added++;
         }
-        highestOfPage.set(index, highest);
+        ids.noteHighest(index, highest);
         mostIdsHeld = Math.max(mostIdsHeld, ids.held);
         if (added === 0)
             throw options.repeatedPage(index + 1);
@@ -1145,12 +1160,6 @@ async function forEachRow(fetchPage, select, emit, options) {
         if (emitted === from)
             return;
         ids.forgetBefore(emitted - REMEMBERED_PAGES);
-        for (const [index, highest] of highestOfPage) {
-            if (index >= emitted - REMEMBERED_PAGES)
-                continue;
-            highestForgotten = Math.max(highestForgotten, highest);
-            highestOfPage.delete(index);
-        }
         release();
     };
     const wanted = () => {
@@ -3614,17 +3623,11 @@ function plainOf(value, key) {
 
 
 
-/** A test's JSON as the report's `tests` array holds it: two-space indented, four spaces in. */
-function indentedTest(test) {
-    return indentedJson(reportTest(test));
+/** Writes `value` as item `index` of the report's `tests` array: two-space indented, four spaces in. */
+function writeTestsItem(writer, value, index) {
+    writer.raw(index === 0 ? '    ' : ',\n    ');
+    writer.value(value, 2);
 }
-/** Any value as an item of the report's top-level arrays is written: two-space indented, four spaces in. */
-function indentedJson(value) {
-    // Two arrays deep, JSON.stringify indents the value four spaces in: one string, not a second re-indented copy.
-    return JSON.stringify([[value]], null, 2).slice(NESTING.length, -NESTING_END.length);
-}
-const NESTING = '[\n  [\n';
-const NESTING_END = '\n  ]\n]';
 function memorySpool() {
     let tests = [];
     return {
@@ -3679,9 +3682,7 @@ function fileSpool(path) {
         add: test => {
             if (fd === undefined && fault === undefined)
                 open();
-            writer.raw(count ? ',\n    ' : '    ');
-            writer.value(reportTest(test), 2);
-            count++;
+            writeTestsItem(writer, reportTest(test), count++);
         },
         close: () => {
             writer.flush();
@@ -5982,14 +5983,14 @@ async function runGate(deps) {
 ;// CONCATENATED MODULE: ./src/pipeline/write-json-report.ts
 
 
-const TESTS_PER_WRITE = 20;
+
+
+
 const COPY_CHUNK = 65_536;
 /**
  * Writes what `JSON.stringify(report, null, 2)` would, with the tests given in `spooled` (else those of the
- * report), a few at a time or copied from the spool's file: a run of 10,000 tests never becomes one 8 MB
- * string, which would be the largest part of the action's peak memory. The chunks are kept small too: a
- * chunk of a few hundred KB is a large object to V8, which stays on the heap until a full collection, and
- * none comes before the action ends, so each such chunk added to the peak (about 20 MiB).
+ * report) laid out in a buffer written as it fills, or copied from the spool's file in small chunks: a run of
+ * 10,000 tests never becomes one 8 MB string, which would be the largest part of the action's peak memory.
  */
 async function writeJsonReport(path, report, spooled) {
     if (spooled?.fault !== undefined)
@@ -6003,23 +6004,22 @@ async function writeJsonReport(path, report, spooled) {
             return void (await file.write(opening));
         await file.write(`${opening.slice(0, -'[]\n}'.length)}[\n`);
         if (spooled?.tests)
-            await writeTests(file, spooled.tests, indentedTest);
+            writeTests(file, spooled.tests, reportTest);
         else if (spooled?.file)
             await copyFile(file, spooled.file);
         else
-            await writeTests(file, kept, indentedJson);
+            writeTests(file, kept, test => test);
         await file.write('\n  ]\n}');
     }
     finally {
         await file.close();
     }
 }
-async function writeTests(file, tests, toJson) {
-    for (let start = 0; start < tests.length; start += TESTS_PER_WRITE) {
-        const end = Math.min(start + TESTS_PER_WRITE, tests.length);
-        const chunk = tests.slice(start, end).map(toJson);
-        await file.write(`${chunk.join(',\n')}${end < tests.length ? ',\n' : ''}`);
-    }
+/** The tests as the report lists them, laid out in a buffer written to the file as it fills. */
+function writeTests(file, tests, toValue) {
+    const writer = new IndentedJsonWriter(bytes => void (0,external_node_fs_.writeSync)(file.fd, bytes));
+    tests.forEach((test, index) => writeTestsItem(writer, toValue(test), index));
+    writer.flush();
 }
 async function copyFile(file, from) {
     const source = await (0,promises_.open)(from, 'r');
